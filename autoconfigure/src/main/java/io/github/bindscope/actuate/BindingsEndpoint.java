@@ -1,0 +1,52 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.actuate;
+
+import io.github.bindscope.autoconfigure.BindingsReporter;
+import io.github.bindscope.report.BindingsReport;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * {@link Endpoint @Endpoint} that exposes who can reach this application: every socket
+ * its JVM listens on, with reachability and findings.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "bindings")
+public class BindingsEndpoint {
+
+	private final BindingsReporter reporter;
+
+	/**
+	 * Create a new {@link BindingsEndpoint}.
+	 * @param reporter the reporter that builds the report
+	 */
+	public BindingsEndpoint(BindingsReporter reporter) {
+		this.reporter = reporter;
+	}
+
+	/**
+	 * Return a fresh report.
+	 * @return the report
+	 */
+	@ReadOperation
+	public BindingsReport bindings() {
+		return this.reporter.report();
+	}
+
+}

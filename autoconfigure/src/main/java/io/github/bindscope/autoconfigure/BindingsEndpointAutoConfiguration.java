@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import io.github.bindscope.actuate.BindingsEndpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link BindingsEndpoint}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = BindscopeAutoConfiguration.class)
+@ConditionalOnClass({ BindingsEndpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(BindingsEndpoint.class)
+public final class BindingsEndpointAutoConfiguration {
+
+	// Not "bindingsEndpoint": Spring Cloud Stream registers a bean of that name.
+	@Bean
+	@ConditionalOnBean(BindingsReporter.class)
+	@ConditionalOnMissingBean
+	BindingsEndpoint bindscopeBindingsEndpoint(BindingsReporter reporter) {
+		return new BindingsEndpoint(reporter);
+	}
+
+}

@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.util.List;
+
+import io.github.bindscope.report.BindingsInspector;
+import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.report.RunContext;
+import io.github.bindscope.report.WebServerConnector;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds the bindings report of this application from its running web servers and the
+ * sockets its JVM listens on.
+ *
+ * @since 0.1.0
+ */
+public class BindingsReporter {
+
+	private final BindingsInspector inspector;
+
+	private final RunningWebServers webServers;
+
+	private final Environment environment;
+
+	private final BindscopeProperties properties;
+
+	/**
+	 * Create a new {@link BindingsReporter}.
+	 * @param inspector the inspector that builds reports
+	 * @param webServers the running web servers
+	 * @param environment the environment
+	 * @param properties the Bindscope properties
+	 */
+	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
+			BindscopeProperties properties) {
+		this.inspector = inspector;
+		this.webServers = webServers;
+		this.environment = environment;
+		this.properties = properties;
+	}
+
+	/**
+	 * Return a fresh report of every socket this JVM listens on.
+	 * @return the report
+	 */
+	public BindingsReport report() {
+		return this.inspector.inspect(this.webServers.connectors(), runContext());
+	}
+
+	/**
+	 * Return a report of how the main server would be reached if it bound as planned, for
+	 * checks that run before it opens its port.
+	 * @param planned the connector the main server is about to open
+	 * @return the report
+	 */
+	public BindingsReport plan(WebServerConnector planned) {
+		return this.inspector.plan(List.of(planned), runContext());
+	}
+
+	/**
+	 * Return the profiles and configuration the report is judged against.
+	 * @return the run context
+	 */
+	public RunContext runContext() {
+		return EnvironmentRunContext.of(this.environment, this.properties);
+	}
+
+}

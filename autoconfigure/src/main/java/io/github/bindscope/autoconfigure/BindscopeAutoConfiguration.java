@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.ProcSocketTable;
+import io.github.bindscope.report.BindingsInspector;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for Bindscope: reports who can reach
+ * the application's web servers at startup and enforces strict mode.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnClass(WebServer.class)
+@ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = "bindscope.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BindscopeProperties.class)
+public final class BindscopeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	HostAddresses bindscopeHostAddresses() {
+		return HostAddresses.system();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProcSocketTable bindscopeSocketTable() {
+		return new ProcSocketTable(ProcSocketTable.DEFAULT_ROOT);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BindingsInspector bindingsInspector(HostAddresses hostAddresses, ObjectProvider<ProcSocketTable> socketTable) {
+		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RunningWebServers runningWebServers(ObjectProvider<WebServerConnectorReader> readers) {
+		return new RunningWebServers(readers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
+			Environment environment, BindscopeProperties properties) {
+		return new BindingsReporter(inspector, webServers, environment, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StartupBindingsReporter startupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties) {
+		return new StartupBindingsReporter(reporter, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StrictModeWebServerFactoryCustomizer strictModeWebServerFactoryCustomizer(BindingsReporter reporter,
+			BindscopeProperties properties) {
+		return new StrictModeWebServerFactoryCustomizer(reporter, properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TomcatWebServer.class)
+	static class TomcatConnectorReaderConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TomcatConnectorReader tomcatConnectorReader() {
+			return new TomcatConnectorReader();
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for Bindscope.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("bindscope")
+public class BindscopeProperties {
+
+	/**
+	 * Whether to enable Bindscope.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether to fail startup when the main web server would be reachable from this host
+	 * only and no dev profile is active.
+	 */
+	private boolean strict;
+
+	/**
+	 * Profiles in which a server reachable from this host only is expected, so that it is
+	 * reported at INFO level rather than as a warning.
+	 */
+	private Set<String> devProfiles = new LinkedHashSet<>(List.of("dev", "local", "development", "test"));
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isStrict() {
+		return this.strict;
+	}
+
+	public void setStrict(boolean strict) {
+		this.strict = strict;
+	}
+
+	public Set<String> getDevProfiles() {
+		return this.devProfiles;
+	}
+
+	public void setDevProfiles(Set<String> devProfiles) {
+		this.devProfiles = devProfiles;
+	}
+
+}

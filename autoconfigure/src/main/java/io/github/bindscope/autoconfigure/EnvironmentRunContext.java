@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.bindscope.report.RunContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.Resource;
+
+/**
+ * Reads a {@link RunContext} from Spring's {@link Environment}.
+ */
+final class EnvironmentRunContext {
+
+	/**
+	 * Name of the property source DevTools adds when it is active.
+	 */
+	private static final String DEVTOOLS_PROPERTY_SOURCE = "devtools";
+
+	private static final ConfigurationPropertyName SERVER_ADDRESS = ConfigurationPropertyName.of("server.address");
+
+	private EnvironmentRunContext() {
+	}
+
+	static RunContext of(Environment environment, BindscopeProperties properties) {
+		List<String> activeProfiles = List.of(environment.getActiveProfiles());
+		Set<String> devProfiles = properties.getDevProfiles()
+			.stream()
+			.map((profile) -> profile.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		boolean devProfile = activeProfiles.stream()
+			.anyMatch((profile) -> devProfiles.contains(profile.toLowerCase(Locale.ROOT)))
+				|| devToolsActive(environment);
+		return new RunContext(activeProfiles, devProfile, devProfiles, serverAddressOrigin(environment));
+	}
+
+	private static boolean devToolsActive(Environment environment) {
+		return environment instanceof ConfigurableEnvironment configurable
+				&& configurable.getPropertySources().contains(DEVTOOLS_PROPERTY_SOURCE);
+	}
+
+	static @Nullable String serverAddressOrigin(Environment environment) {
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			ConfigurationProperty property = source.getConfigurationProperty(SERVER_ADDRESS);
+			if (property != null) {
+				return describe(property.getOrigin());
+			}
+		}
+		return null;
+	}
+
+	static @Nullable String describe(@Nullable Origin origin) {
+		if (origin == null) {
+			return null;
+		}
+		if (origin instanceof TextResourceOrigin text) {
+			Resource resource = text.getResource();
+			String name = (resource != null && resource.getFilename() != null) ? resource.getFilename()
+					: String.valueOf(resource);
+			return (text.getLocation() != null) ? name + ":" + (text.getLocation().getLine() + 1) : name;
+		}
+		if (origin instanceof SystemEnvironmentOrigin environmentVariable) {
+			return "environment variable " + environmentVariable.getProperty();
+		}
+		if (origin instanceof PropertySourceOrigin propertySource) {
+			String sourceName = propertySource.getPropertySource().getName();
+			if (CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME.equals(sourceName)) {
+				return "command line argument --" + propertySource.getPropertyName();
+			}
+			if (StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(sourceName)) {
+				return "system property -D" + propertySource.getPropertyName();
+			}
+			if (propertySource.getOrigin() != null) {
+				return describe(propertySource.getOrigin());
+			}
+			return "property source '" + sourceName + "'";
+		}
+		return (origin.getParent() != null) ? describe(origin.getParent()) : origin.toString();
+	}
+
+}

@@ -1,0 +1,131 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.WebServerConnector;
+
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * The connectors of the web servers of this application (the main server and, on its own
+ * port, the management server), as each one reported them when it started.
+ *
+ * @since 0.1.0
+ */
+public class RunningWebServers implements ApplicationListener<WebServerInitializedEvent>, Ordered {
+
+	private static final String MANAGEMENT_NAMESPACE = "management";
+
+	private final List<WebServerConnectorReader> readers;
+
+	private final Map<String, List<WebServerConnector>> connectors = new LinkedHashMap<>();
+
+	/**
+	 * Create a new {@link RunningWebServers}.
+	 * @param readers the readers of specific kinds of servers, tried in order
+	 */
+	public RunningWebServers(List<WebServerConnectorReader> readers) {
+		this.readers = List.copyOf(readers);
+	}
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		WebServerApplicationContext context = event.getApplicationContext();
+		String role = MANAGEMENT_NAMESPACE.equals(context.getServerNamespace()) ? Listener.MANAGEMENT : Listener.SERVER;
+		List<WebServerConnector> read = read(event.getWebServer(), role, contextPath(role, context.getEnvironment()),
+				context.getEnvironment());
+		synchronized (this.connectors) {
+			this.connectors.put(role, read);
+		}
+	}
+
+	/**
+	 * Return the connectors of every server that has started, main server first.
+	 * @return the connectors
+	 */
+	public List<WebServerConnector> connectors() {
+		List<WebServerConnector> all = new ArrayList<>();
+		synchronized (this.connectors) {
+			List<WebServerConnector> main = this.connectors.get(Listener.SERVER);
+			if (main != null) {
+				all.addAll(main);
+			}
+			this.connectors.forEach((role, connectors) -> {
+				if (!Listener.SERVER.equals(role)) {
+					all.addAll(connectors);
+				}
+			});
+		}
+		return all;
+	}
+
+	/**
+	 * Return the connectors of the main web server.
+	 * @return the connectors, empty before it has started
+	 */
+	public List<WebServerConnector> mainServerConnectors() {
+		synchronized (this.connectors) {
+			return this.connectors.getOrDefault(Listener.SERVER, List.of());
+		}
+	}
+
+	private List<WebServerConnector> read(WebServer webServer, String role, String contextPath,
+			Environment environment) {
+		for (WebServerConnectorReader reader : this.readers) {
+			List<WebServerConnector> connectors = reader.read(webServer, role, contextPath);
+			if (connectors != null) {
+				return List.copyOf(connectors);
+			}
+		}
+		// A server no reader knows: trust the configuration for the address.
+		String prefix = Listener.MANAGEMENT.equals(role) ? "management.server." : "server.";
+		InetAddress address = environment.getProperty(prefix + "address", InetAddress.class);
+		String scheme = environment.getProperty(prefix + "ssl.enabled", Boolean.class, false) ? "https" : "http";
+		return List
+			.of(new WebServerConnector(role, serverName(webServer), scheme, address, webServer.getPort(), contextPath));
+	}
+
+	private static String serverName(WebServer webServer) {
+		String name = webServer.getClass().getSimpleName().replace("WebServer", "");
+		return name.isEmpty() ? "unknown" : name.toLowerCase(Locale.ROOT);
+	}
+
+	private static String contextPath(String role, Environment environment) {
+		String path = Listener.MANAGEMENT.equals(role) ? environment.getProperty("management.server.base-path", "")
+				: environment.getProperty("server.servlet.context-path",
+						environment.getProperty("spring.webflux.base-path", ""));
+		return (path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,113 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.util.stream.Collectors;
+
+import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.report.Finding;
+import io.github.bindscope.report.FindingCode;
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.Severity;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+
+/**
+ * Logs who can reach each web server once it has started, and fails startup in strict
+ * mode when the main server turns out to be reachable from this host only.
+ *
+ * @since 0.1.0
+ */
+public class StartupBindingsReporter implements ApplicationListener<WebServerInitializedEvent>, Ordered {
+
+	private static final Log logger = LogFactory.getLog(StartupBindingsReporter.class);
+
+	private final BindingsReporter reporter;
+
+	private final BindscopeProperties properties;
+
+	/**
+	 * Create a new {@link StartupBindingsReporter}.
+	 * @param reporter the reporter
+	 * @param properties the Bindscope properties
+	 */
+	public StartupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties) {
+		this.reporter = reporter;
+		this.properties = properties;
+	}
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		boolean management = "management".equals(event.getApplicationContext().getServerNamespace());
+		String role = management ? Listener.MANAGEMENT : Listener.SERVER;
+		BindingsReport report = this.reporter.report();
+		for (Listener listener : report.listeners()) {
+			if (listener.role().equals(role) || (!management && Listener.CONNECTOR.equals(listener.role()))) {
+				logReachable(listener);
+			}
+		}
+		if (management) {
+			return;
+		}
+		for (Finding finding : report.findings()) {
+			log(finding);
+			if (this.properties.isStrict() && finding.code() == FindingCode.LOOPBACK_ONLY
+					&& finding.severity() == Severity.WARN) {
+				throw new LoopbackOnlyException(finding, false);
+			}
+		}
+	}
+
+	private void logReachable(Listener listener) {
+		if (logger.isInfoEnabled()) {
+			String urls = listener.addresses()
+				.stream()
+				.map((address) -> (address.getUrl() != null) ? address.getUrl() : address.getAddress())
+				.collect(Collectors.joining(", "));
+			logger.info("Bindscope: " + listener.id() + " (" + listener.server() + ") is reachable from "
+					+ describe(listener) + ": " + urls);
+		}
+	}
+
+	private static String describe(Listener listener) {
+		return switch (listener.reachability()) {
+			case LOCAL_ONLY -> "this host only";
+			case LINK_LOCAL -> "the local link";
+			case PRIVATE_NETWORK -> "private networks";
+			case PUBLIC -> "public networks";
+		};
+	}
+
+	private void log(Finding finding) {
+		String line = "Bindscope: " + finding.message() + " " + finding.action();
+		if (finding.severity() == Severity.WARN) {
+			logger.warn(line);
+		}
+		else {
+			logger.info(line);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.util.Locale;
+
+import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.report.Finding;
+import io.github.bindscope.report.FindingCode;
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.Severity;
+import io.github.bindscope.report.WebServerConnector;
+
+import org.springframework.boot.web.server.AbstractConfigurableWebServerFactory;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+
+/**
+ * Checks the main web server's configured address in strict mode before the server is
+ * created, so that an application that would be reachable from this host only fails
+ * before its port is ever opened.
+ * <p>
+ * Runs after every other customizer so that it sees the address the server will really
+ * bind.
+ *
+ * @since 0.1.0
+ */
+public class StrictModeWebServerFactoryCustomizer
+		implements WebServerFactoryCustomizer<ConfigurableWebServerFactory>, Ordered {
+
+	private final BindingsReporter reporter;
+
+	private final BindscopeProperties properties;
+
+	/**
+	 * Create a new {@link StrictModeWebServerFactoryCustomizer}.
+	 * @param reporter the reporter
+	 * @param properties the Bindscope properties
+	 */
+	public StrictModeWebServerFactoryCustomizer(BindingsReporter reporter, BindscopeProperties properties) {
+		this.reporter = reporter;
+		this.properties = properties;
+	}
+
+	@Override
+	public void customize(ConfigurableWebServerFactory factory) {
+		if (!this.properties.isStrict() || !(factory instanceof AbstractConfigurableWebServerFactory configurable)) {
+			return;
+		}
+		WebServerConnector planned = new WebServerConnector(Listener.SERVER, serverName(factory),
+				(configurable.getSsl() != null && configurable.getSsl().isEnabled()) ? "https" : "http",
+				configurable.getAddress(), configurable.getPort(), "");
+		BindingsReport report = this.reporter.plan(planned);
+		for (Finding finding : report.findings()) {
+			if (finding.code() == FindingCode.LOOPBACK_ONLY && finding.severity() == Severity.WARN) {
+				throw new LoopbackOnlyException(finding, true);
+			}
+		}
+	}
+
+	private static String serverName(ConfigurableWebServerFactory factory) {
+		return factory.getClass()
+			.getSimpleName()
+			.replaceAll("(Servlet|Reactive)?WebServerFactory$", "")
+			.toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

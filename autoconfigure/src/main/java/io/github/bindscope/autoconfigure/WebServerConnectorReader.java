@@ -1,0 +1,43 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.util.List;
+
+import io.github.bindscope.report.WebServerConnector;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.web.server.WebServer;
+
+/**
+ * Reads the live connectors of one kind of embedded {@link WebServer}.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface WebServerConnectorReader {
+
+	/**
+	 * Read the connectors of the given server.
+	 * @param webServer the running server
+	 * @param role the role of its first connector ({@code server} or {@code management})
+	 * @param contextPath the path its applications live under, {@code ""} for the root
+	 * @return the connectors, or {@code null} if this reader does not know this kind of
+	 * server
+	 */
+	@Nullable List<WebServerConnector> read(WebServer webServer, String role, String contextPath);
+
+}

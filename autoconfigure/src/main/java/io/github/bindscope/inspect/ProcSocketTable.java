@@ -1,0 +1,333 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.bindscope.inspect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the TCP sockets this process is listening on from the Linux {@code procfs} socket
+ * tables ({@code net/tcp} and {@code net/tcp6}). Only sockets whose inode belongs to one
+ * of this process's file descriptors are reported, because the tables list every socket
+ * of the network namespace, including those of other processes.
+ *
+ * @since 0.1.0
+ */
+public final class ProcSocketTable {
+
+	/**
+	 * The usual mount point of {@code procfs}.
+	 */
+	public static final Path DEFAULT_ROOT = Path.of("/proc");
+
+	private static final char[] LISTEN_STATE = { '0', 'A' };
+
+	private static final int INODE_FIELD = 9;
+
+	private static final int IPV4_HEX_LENGTH = 8;
+
+	private static final int IPV6_HEX_LENGTH = 32;
+
+	private static final int WORD_HEX_LENGTH = 8;
+
+	private static final int MAX_INODE_DIGITS = 18;
+
+	private static final String SOCKET_LINK_PREFIX = "socket:[";
+
+	private static final Comparator<InetAddress> ADDRESS_ORDER = Comparator
+		.comparingInt((InetAddress address) -> address.getAddress().length)
+		.thenComparing(InetAddress::getAddress, Arrays::compareUnsigned);
+
+	private static final Comparator<ListeningSocket> SOCKET_ORDER = Comparator.comparingInt(ListeningSocket::port)
+		.thenComparing(ListeningSocket::address, ADDRESS_ORDER);
+
+	private final Path procRoot;
+
+	private final ByteOrder byteOrder;
+
+	/**
+	 * Create a reader for the {@code procfs} mounted at the given root.
+	 * @param procRoot the {@code procfs} root, usually {@link #DEFAULT_ROOT}
+	 */
+	public ProcSocketTable(Path procRoot) {
+		this(procRoot, ByteOrder.nativeOrder());
+	}
+
+	// The kernel prints addresses in its own byte order; tests pin it so that fixtures
+	// taken from a little-endian machine decode the same everywhere.
+	ProcSocketTable(Path procRoot, ByteOrder byteOrder) {
+		this.procRoot = Objects.requireNonNull(procRoot, "'procRoot' must not be null");
+		this.byteOrder = Objects.requireNonNull(byteOrder, "'byteOrder' must not be null");
+	}
+
+	/**
+	 * Whether {@code <root>/self/net/tcp} exists and is readable, that is whether this is
+	 * Linux with {@code procfs} mounted at the root.
+	 * @return {@code true} if the socket tables can be consulted
+	 */
+	public boolean isAvailable() {
+		Path table = tcpTable();
+		return Files.isRegularFile(table) && Files.isReadable(table);
+	}
+
+	/**
+	 * Return the TCP sockets in {@code LISTEN} state that belong to this process, sorted
+	 * by port and then by address, IPv4 before IPv6. A local address and port held by
+	 * several sockets is reported once. Returns an empty list when no socket table
+	 * exists.
+	 * @return the listening sockets of this process, never {@code null}
+	 * @throws SocketTableException if a socket table exists but cannot be read, or if the
+	 * file descriptors of this process cannot be listed
+	 */
+	public List<ListeningSocket> listeningSockets() {
+		List<ListeningSocket> sockets = new ArrayList<>();
+		boolean tcpRead = readTable(tcpTable(), sockets);
+		// A missing tcp6 table only means IPv6 is disabled.
+		boolean tcp6Read = readTable(selfPath().resolve("net").resolve("tcp6"), sockets);
+		if (!tcpRead && !tcp6Read) {
+			return List.of();
+		}
+		Set<Long> ownInodes = socketInodes();
+		sockets.removeIf((socket) -> !ownInodes.contains(socket.inode()));
+		sockets.sort(SOCKET_ORDER);
+		List<ListeningSocket> unique = new ArrayList<>(sockets.size());
+		for (ListeningSocket socket : sockets) {
+			// Sorting is stable and keys equal sockets next to each other, so the first
+			// row of the tables wins.
+			if (unique.isEmpty() || SOCKET_ORDER.compare(unique.get(unique.size() - 1), socket) != 0) {
+				unique.add(socket);
+			}
+		}
+		return List.copyOf(unique);
+	}
+
+	private Path selfPath() {
+		return this.procRoot.resolve("self");
+	}
+
+	private Path tcpTable() {
+		return selfPath().resolve("net").resolve("tcp");
+	}
+
+	private boolean readTable(Path table, List<ListeningSocket> sink) {
+		// ISO-8859-1 maps every byte to a character, so stray bytes make a row malformed
+		// instead of failing the whole read.
+		try (BufferedReader reader = Files.newBufferedReader(table, StandardCharsets.ISO_8859_1)) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				ListeningSocket socket = parseListenRow(line, this.byteOrder);
+				if (socket != null) {
+					sink.add(socket);
+				}
+			}
+			return true;
+		}
+		catch (NoSuchFileException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			throw new SocketTableException("Cannot read socket table '" + table + "' (" + describe(ex)
+					+ "). Make sure the process may read its own procfs entries;"
+					+ " until then only the configured connectors will be reported.", ex);
+		}
+	}
+
+	private Set<Long> socketInodes() {
+		Path fdDirectory = selfPath().resolve("fd");
+		Set<Long> inodes = new HashSet<>();
+		try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(fdDirectory)) {
+			for (Path descriptor : descriptors) {
+				long inode = socketInode(descriptor);
+				if (inode >= 0) {
+					inodes.add(inode);
+				}
+			}
+		}
+		catch (IOException | DirectoryIteratorException ex) {
+			throw new SocketTableException("Cannot list the file descriptors in '" + fdDirectory + "' (" + describe(ex)
+					+ "). The process may lack permission to inspect itself, for example when"
+					+ " procfs is mounted with hidepid or a security module restricts access."
+					+ " Only the configured connectors will be reported.", ex);
+		}
+		return inodes;
+	}
+
+	private static String describe(Exception ex) {
+		Throwable cause = (ex instanceof DirectoryIteratorException) ? ex.getCause() : ex;
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	private static long socketInode(Path descriptor) {
+		String target;
+		try {
+			target = Files.readSymbolicLink(descriptor).toString();
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// Descriptors are opened and closed concurrently by other threads.
+			return -1;
+		}
+		if (!target.startsWith(SOCKET_LINK_PREFIX) || !target.endsWith("]")) {
+			return -1;
+		}
+		return parseDecimal(target, SOCKET_LINK_PREFIX.length(), target.length() - 1);
+	}
+
+	/**
+	 * Parse one table row, returning {@code null} for rows that are not in {@code LISTEN}
+	 * state or are malformed. The state is checked before anything is decoded because
+	 * busy hosts have tables with tens of thousands of established connections.
+	 */
+	private static @Nullable ListeningSocket parseListenRow(String line, ByteOrder byteOrder) {
+		int slotEnd = tokenEnd(line, skipSpaces(line, 0));
+		int localStart = skipSpaces(line, slotEnd);
+		int localEnd = tokenEnd(line, localStart);
+		int stateStart = skipSpaces(line, tokenEnd(line, skipSpaces(line, localEnd)));
+		int stateEnd = tokenEnd(line, stateStart);
+		if (!isListenState(line, stateStart, stateEnd)) {
+			return null;
+		}
+		int position = stateEnd;
+		for (int field = 4; field < INODE_FIELD; field++) {
+			position = tokenEnd(line, skipSpaces(line, position));
+		}
+		int inodeStart = skipSpaces(line, position);
+		long inode = parseDecimal(line, inodeStart, tokenEnd(line, inodeStart));
+		if (inode < 0) {
+			return null;
+		}
+		int colon = line.indexOf(':', localStart);
+		if (colon < 0 || colon >= localEnd) {
+			return null;
+		}
+		int portLength = localEnd - colon - 1;
+		long port = (portLength >= 1 && portLength <= 4) ? parseHex(line, colon + 1, localEnd) : -1;
+		InetAddress address = decodeAddress(line, localStart, colon, byteOrder);
+		if (port < 0 || address == null) {
+			return null;
+		}
+		return new ListeningSocket(address, (int) port, inode);
+	}
+
+	private static boolean isListenState(String line, int start, int end) {
+		return end - start == LISTEN_STATE.length && line.charAt(start) == LISTEN_STATE[0]
+				&& Character.toUpperCase(line.charAt(start + 1)) == LISTEN_STATE[1];
+	}
+
+	// Each 32-bit word of the address is printed as a number in the kernel's byte order,
+	// so the words have to be written back in that order to recover network order.
+	private static @Nullable InetAddress decodeAddress(String line, int start, int end, ByteOrder byteOrder) {
+		int hexLength = end - start;
+		if (hexLength != IPV4_HEX_LENGTH && hexLength != IPV6_HEX_LENGTH) {
+			return null;
+		}
+		ByteBuffer bytes = ByteBuffer.allocate(hexLength / 2).order(byteOrder);
+		for (int word = start; word < end; word += WORD_HEX_LENGTH) {
+			long value = parseHex(line, word, word + WORD_HEX_LENGTH);
+			if (value < 0) {
+				return null;
+			}
+			bytes.putInt((int) value);
+		}
+		try {
+			return InetAddress.getByAddress(bytes.array());
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	private static int skipSpaces(String line, int from) {
+		int index = from;
+		while (index < line.length() && line.charAt(index) <= ' ') {
+			index++;
+		}
+		return index;
+	}
+
+	private static int tokenEnd(String line, int from) {
+		int index = from;
+		while (index < line.length() && line.charAt(index) > ' ') {
+			index++;
+		}
+		return index;
+	}
+
+	private static long parseHex(String text, int start, int end) {
+		if (start >= end || end - start > WORD_HEX_LENGTH) {
+			return -1;
+		}
+		long value = 0;
+		for (int index = start; index < end; index++) {
+			int digit = hexDigit(text.charAt(index));
+			if (digit < 0) {
+				return -1;
+			}
+			value = (value << 4) | digit;
+		}
+		return value;
+	}
+
+	// Character.digit would also accept non-ASCII digits, which the kernel never prints.
+	private static int hexDigit(char c) {
+		if (c >= '0' && c <= '9') {
+			return c - '0';
+		}
+		if (c >= 'A' && c <= 'F') {
+			return c - 'A' + 10;
+		}
+		if (c >= 'a' && c <= 'f') {
+			return c - 'a' + 10;
+		}
+		return -1;
+	}
+
+	private static long parseDecimal(String text, int start, int end) {
+		if (start >= end || end - start > MAX_INODE_DIGITS) {
+			return -1;
+		}
+		long value = 0;
+		for (int index = start; index < end; index++) {
+			char c = text.charAt(index);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.bindscope.inspect;
+
+import java.io.Serial;
+
+/**
+ * Thrown when the socket tables or the file descriptors of this process exist but cannot
+ * be read. Callers are expected to fall back to what they know without inspecting the
+ * operating system.
+ *
+ * @since 0.1.0
+ */
+public class SocketTableException extends RuntimeException {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Create a new exception.
+	 * @param message the detail message
+	 */
+	public SocketTableException(String message) {
+		super(message);
+	}
+
+	/**
+	 * Create a new exception.
+	 * @param message the detail message
+	 * @param cause the underlying failure
+	 */
+	public SocketTableException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,237 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.report;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.bindscope.inspect.AddressScope;
+import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.HostAddressesException;
+import io.github.bindscope.inspect.InetAddresses;
+import io.github.bindscope.inspect.ListeningSocket;
+import io.github.bindscope.inspect.ProcSocketTable;
+import io.github.bindscope.inspect.SocketTableException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link BindingsReport} from the web servers' connectors, the kernel's socket
+ * table and this host's addresses.
+ *
+ * @since 0.1.0
+ */
+public final class BindingsInspector {
+
+	/**
+	 * Source of a listener read from the kernel's socket table.
+	 */
+	public static final String SOURCE_PROCFS = "procfs";
+
+	/**
+	 * Source of a listener read from the web server.
+	 */
+	public static final String SOURCE_CONNECTOR = "connector";
+
+	private static final InetAddress IPV4_WILDCARD = address(new byte[4]);
+
+	private static final InetAddress IPV6_WILDCARD = address(new byte[16]);
+
+	private final HostAddresses hostAddresses;
+
+	private final @Nullable ProcSocketTable socketTable;
+
+	/**
+	 * Create a new {@link BindingsInspector}.
+	 * @param hostAddresses the addresses of this host
+	 * @param socketTable the kernel's socket table, or {@code null} where there is none
+	 */
+	public BindingsInspector(HostAddresses hostAddresses, @Nullable ProcSocketTable socketTable) {
+		this.hostAddresses = hostAddresses;
+		this.socketTable = socketTable;
+	}
+
+	/**
+	 * Inspect the given connectors and every other socket this process listens on.
+	 * @param connectors what the running web servers say about their connectors
+	 * @param context the profiles and configuration of the application
+	 * @return the report
+	 */
+	public BindingsReport inspect(List<WebServerConnector> connectors, RunContext context) {
+		return inspect(connectors, context, true);
+	}
+
+	/**
+	 * Judge connectors that are about to be opened, as their configuration describes
+	 * them, without reading the socket table.
+	 * @param connectors the connectors about to be opened
+	 * @param context the profiles and configuration of the application
+	 * @return the report
+	 */
+	public BindingsReport plan(List<WebServerConnector> connectors, RunContext context) {
+		return inspect(connectors, context, false);
+	}
+
+	private BindingsReport inspect(List<WebServerConnector> connectors, RunContext context, boolean readSockets) {
+		List<Finding> findings = new ArrayList<>();
+		List<HostAddress> hosts = hostAddresses(findings);
+		List<ListeningSocket> sockets = readSockets ? listeningSockets(findings) : null;
+		List<Listener> listeners = new ArrayList<>();
+		Set<ListeningSocket> attributed = new HashSet<>();
+		for (WebServerConnector connector : connectors) {
+			boolean found = false;
+			if (sockets != null) {
+				for (ListeningSocket socket : sockets) {
+					if (socket.port() == connector.port()) {
+						attributed.add(socket);
+						listeners.add(listener(connector, socket.address(), socket.port(), SOURCE_PROCFS, hosts));
+						found = true;
+					}
+				}
+			}
+			if (!found) {
+				InetAddress address = (connector.address() != null) ? connector.address() : defaultWildcard();
+				listeners.add(listener(connector, address, connector.port(), SOURCE_CONNECTOR, hosts));
+			}
+		}
+		if (sockets != null) {
+			for (ListeningSocket socket : sockets) {
+				if (!attributed.contains(socket)) {
+					listeners.add(listener(Listener.OTHER, null, null, "", socket.address(), socket.port(),
+							SOURCE_PROCFS, hosts));
+				}
+			}
+		}
+		Reachability verdict = verdict(listeners);
+		FindingRules.addFindings(verdict, listeners, hosts, context, findings);
+		return new BindingsReport(verdict, context.devProfile(), List.copyOf(context.activeProfiles()),
+				List.copyOf(listeners), List.copyOf(findings));
+	}
+
+	private List<HostAddress> hostAddresses(List<Finding> findings) {
+		try {
+			return this.hostAddresses.addresses();
+		}
+		catch (HostAddressesException ex) {
+			findings.add(new Finding(Severity.WARN, FindingCode.INTERFACES_UNAVAILABLE, null, ex.getMessage(),
+					"Wildcard listeners are reported without their addresses; fix the interface listing or bind "
+							+ "server.address to a concrete address to get a complete report."));
+			return List.of();
+		}
+	}
+
+	private @Nullable List<ListeningSocket> listeningSockets(List<Finding> findings) {
+		if (this.socketTable == null || !this.socketTable.isAvailable()) {
+			return null;
+		}
+		try {
+			return this.socketTable.listeningSockets();
+		}
+		catch (SocketTableException ex) {
+			findings.add(new Finding(Severity.INFO, FindingCode.SOCKET_TABLE_UNAVAILABLE, null, ex.getMessage(),
+					"Listeners are reported as the web servers describe them; sockets opened by other "
+							+ "components of this JVM are missing. Allow the process to read its own /proc entries "
+							+ "for a complete report."));
+			return null;
+		}
+	}
+
+	private Listener listener(WebServerConnector connector, InetAddress address, int port, String source,
+			List<HostAddress> hosts) {
+		return listener(connector.role(), connector.server(), connector.scheme(), connector.contextPath(), address,
+				port, source, hosts);
+	}
+
+	private Listener listener(String role, @Nullable String server, @Nullable String scheme, String contextPath,
+			InetAddress address, int port, String source, List<HostAddress> hosts) {
+		boolean wildcard = address.isAnyLocalAddress();
+		List<ListenerAddress> addresses = new ArrayList<>();
+		Reachability reachability = Reachability.LOCAL_ONLY;
+		if (wildcard) {
+			// The JDK never sets IPV6_V6ONLY, so an IPv6 wildcard socket of this JVM
+			// takes IPv4 too.
+			boolean acceptsIpv6 = address instanceof Inet6Address;
+			for (HostAddress host : hosts) {
+				if (acceptsIpv6 || host.address() instanceof Inet4Address) {
+					addresses.add(listenerAddress(host.address(), host.interfaceName(), scheme, port, contextPath));
+				}
+			}
+		}
+		else {
+			HostAddress host = find(hosts, address);
+			InetAddress concrete = (host != null) ? host.address() : address;
+			addresses.add(
+					listenerAddress(concrete, (host != null) ? host.interfaceName() : null, scheme, port, contextPath));
+		}
+		for (ListenerAddress listenerAddress : addresses) {
+			reachability = reachability.widest(Reachability.of(listenerAddress.getScope()));
+		}
+		return new Listener(role, server, scheme, InetAddresses.toText(address), port, wildcard, false, source,
+				reachability, List.copyOf(addresses));
+	}
+
+	private ListenerAddress listenerAddress(InetAddress address, @Nullable String interfaceName,
+			@Nullable String scheme, int port, String contextPath) {
+		String url = (scheme != null)
+				? scheme + "://" + InetAddresses.toUrlHost(address) + ":" + port + contextPath + "/" : null;
+		return new ListenerAddress(InetAddresses.toText(address), interfaceName, AddressScope.of(address), url,
+				Probe.SKIPPED);
+	}
+
+	private static @Nullable HostAddress find(List<HostAddress> hosts, InetAddress address) {
+		byte[] bytes = address.getAddress();
+		for (HostAddress host : hosts) {
+			if (Arrays.equals(host.address().getAddress(), bytes)) {
+				return host;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Reachability verdict(List<Listener> listeners) {
+		Reachability verdict = null;
+		for (Listener listener : listeners) {
+			if (isMainServer(listener)) {
+				verdict = (verdict != null) ? verdict.widest(listener.reachability()) : listener.reachability();
+			}
+		}
+		return verdict;
+	}
+
+	static boolean isMainServer(Listener listener) {
+		return Listener.SERVER.equals(listener.role()) || Listener.CONNECTOR.equals(listener.role());
+	}
+
+	private static InetAddress defaultWildcard() {
+		return Boolean.getBoolean("java.net.preferIPv4Stack") ? IPV4_WILDCARD : IPV6_WILDCARD;
+	}
+
+	private static InetAddress address(byte[] bytes) {
+		try {
+			return InetAddress.getByAddress(bytes);
+		}
+		catch (java.net.UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

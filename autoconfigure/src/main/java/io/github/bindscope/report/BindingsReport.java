@@ -1,0 +1,37 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.report;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who can reach this application: every listening socket, its reachability, and what is
+ * worth fixing.
+ *
+ * @param verdict the main web server's reachability, widest of its listeners, or
+ * {@code null} before it has started
+ * @param devProfile whether a dev profile is active
+ * @param activeProfiles the active profiles
+ * @param listeners the listening sockets
+ * @param findings what is worth telling
+ * @since 0.1.0
+ */
+public record BindingsReport(@Nullable Reachability verdict, boolean devProfile, List<String> activeProfiles,
+		List<Listener> listeners, List<Finding> findings) {
+
+}

@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.report;
+
+/**
+ * What a {@link Finding} is about.
+ *
+ * @since 0.1.0
+ */
+public enum FindingCode {
+
+	/**
+	 * The main web server accepts connections from this host only.
+	 */
+	LOOPBACK_ONLY,
+
+	/**
+	 * This host's interfaces could not be listed, so wildcard binds could not be
+	 * expanded.
+	 */
+	INTERFACES_UNAVAILABLE,
+
+	/**
+	 * The kernel's socket table could not be read, so the report relies on the web
+	 * servers' own view of their connectors.
+	 */
+	SOCKET_TABLE_UNAVAILABLE
+
+}

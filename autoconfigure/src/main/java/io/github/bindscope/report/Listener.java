@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.report;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A TCP socket this JVM listens on, with every address it accepts connections on.
+ *
+ * @param role what the socket is for: {@code server}, {@code management},
+ * {@code connector}, or {@code other}
+ * @param server the embedded server that owns it ({@code tomcat}), or {@code null}
+ * @param scheme {@code http} or {@code https} for web servers, or {@code null}
+ * @param address the address the socket is bound to
+ * @param port the port the socket is bound to
+ * @param wildcard whether the socket is bound to a wildcard address
+ * @param ipv6Only whether a wildcard IPv6 socket refuses IPv4 connections
+ * @param source where the facts come from: {@code procfs} (the kernel's socket table) or
+ * {@code connector} (the server's own view)
+ * @param reachability the widest scope it accepts connections on
+ * @param addresses the concrete addresses it accepts connections on
+ * @since 0.1.0
+ */
+public record Listener(String role, @Nullable String server, @Nullable String scheme, String address, int port,
+		boolean wildcard, boolean ipv6Only, String source, Reachability reachability, List<ListenerAddress> addresses) {
+
+	/**
+	 * Role of the main web server's connector.
+	 */
+	public static final String SERVER = "server";
+
+	/**
+	 * Role of the management server's connector.
+	 */
+	public static final String MANAGEMENT = "management";
+
+	/**
+	 * Role of an additional connector of a web server.
+	 */
+	public static final String CONNECTOR = "connector";
+
+	/**
+	 * Role of a socket that Bindscope cannot attribute.
+	 */
+	public static final String OTHER = "other";
+
+	/**
+	 * Return the identifier used by findings: {@code role:port}.
+	 * @return the identifier
+	 */
+	public String id() {
+		return this.role + ":" + this.port;
+	}
+
+}

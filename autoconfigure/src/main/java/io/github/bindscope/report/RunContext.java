@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.report;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the report needs to know about the running application besides its sockets.
+ *
+ * @param activeProfiles the active profiles
+ * @param devProfile whether one of them is a dev profile (or DevTools restart is active)
+ * @param devProfiles the profiles that count as dev profiles
+ * @param addressOrigin where {@code server.address} was set, such as
+ * {@code application-prod.properties:3}, or {@code null} if it was not set
+ * @since 0.1.0
+ */
+public record RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
+		@Nullable String addressOrigin) {
+
+}

@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.net.InetAddress;
+import java.util.List;
+
+import io.github.bindscope.actuate.BindingsEndpoint;
+import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.report.BindingsInspector;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BindscopeAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(BindscopeAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=bindings");
+
+	@Test
+	void webApplicationGetsEveryBean() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(BindingsReporter.class)
+			.hasSingleBean(RunningWebServers.class)
+			.hasSingleBean(StartupBindingsReporter.class)
+			.hasSingleBean(StrictModeWebServerFactoryCustomizer.class)
+			.hasSingleBean(TomcatConnectorReader.class)
+			.hasSingleBean(BindingsEndpoint.class)
+			.hasBean("bindscopeBindingsEndpoint")
+			.doesNotHaveBean("bindingsEndpoint"));
+	}
+
+	@Test
+	void disabledBacksOffCompletely() {
+		this.contextRunner.withPropertyValues("bindscope.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(BindingsReporter.class)
+				.doesNotHaveBean(StrictModeWebServerFactoryCustomizer.class)
+				.doesNotHaveBean(BindingsEndpoint.class));
+	}
+
+	@Test
+	void withoutActuatorReportsButHasNoEndpoint() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run((context) -> assertThat(context).hasSingleBean(BindingsReporter.class)
+				.doesNotHaveBean(BindingsEndpoint.class));
+	}
+
+	@Test
+	void endpointNotExposedIsNotCreated() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BindscopeAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(BindingsReporter.class)
+				.doesNotHaveBean(BindingsEndpoint.class));
+	}
+
+	@Test
+	void withoutWebApplicationBacksOff() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BindscopeAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=bindings")
+			.run((context) -> assertThat(context).doesNotHaveBean(BindingsReporter.class)
+				.doesNotHaveBean(BindingsEndpoint.class));
+	}
+
+	@Test
+	void withoutWebServerClassesBacksOff() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.web.server"))
+			.run((context) -> assertThat(context).doesNotHaveBean(BindingsReporter.class));
+	}
+
+	@Test
+	void withoutTomcatHasNoTomcatReader() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.tomcat"))
+			.run((context) -> assertThat(context).hasSingleBean(BindingsReporter.class)
+				.doesNotHaveBean(TomcatConnectorReader.class));
+	}
+
+	@Test
+	void userDefinedBeansAreUsed() {
+		this.contextRunner.withUserConfiguration(UserBeansConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(HostAddresses.class).hasSingleBean(BindingsEndpoint.class);
+			assertThat(context.getBean(HostAddresses.class)).isSameAs(UserBeansConfiguration.HOST_ADDRESSES);
+			assertThat(context.getBean(BindingsReporter.class)).isSameAs(context.getBean("userReporter"));
+		});
+	}
+
+	@Test
+	void userDefinedEndpointReplacesOurs() {
+		this.contextRunner.withUserConfiguration(UserEndpointConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(BindingsEndpoint.class)
+				.hasBean("userEndpoint")
+				.doesNotHaveBean("bindscopeBindingsEndpoint"));
+	}
+
+	@Test
+	void devProfilesAreBound() {
+		this.contextRunner.withPropertyValues("bindscope.dev-profiles=qa,staging")
+			.run((context) -> assertThat(context.getBean(BindscopeProperties.class).getDevProfiles())
+				.containsExactly("qa", "staging"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeansConfiguration {
+
+		static final HostAddresses HOST_ADDRESSES = () -> List
+			.of(HostAddress.of(InetAddress.getLoopbackAddress(), "lo"));
+
+		@Bean
+		HostAddresses userHostAddresses() {
+			return HOST_ADDRESSES;
+		}
+
+		@Bean
+		BindingsReporter userReporter(RunningWebServers webServers, org.springframework.core.env.Environment env) {
+			return new BindingsReporter(new BindingsInspector(HOST_ADDRESSES, null), webServers, env,
+					new BindscopeProperties());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserEndpointConfiguration {
+
+		@Bean
+		BindingsEndpoint userEndpoint(BindingsReporter reporter) {
+			return new BindingsEndpoint(reporter);
+		}
+
+	}
+
+}

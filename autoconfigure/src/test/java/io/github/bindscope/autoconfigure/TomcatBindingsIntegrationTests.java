@@ -1,0 +1,388 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.jayway.jsonpath.JsonPath;
+import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.ProcSocketTable;
+import org.apache.catalina.connector.Connector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Starts real Tomcat servers on ephemeral ports and reads their reports over HTTP on
+ * loopback.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TomcatBindingsIntegrationTests {
+
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Test
+	void loopbackBindInProdProfileLogsWarningAndReportsLocalOnly(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.address=127.0.0.1",
+				"--spring.profiles.active=prod")) {
+			int port = port(context);
+			String json = get("127.0.0.1", port, "/actuator/bindings");
+			assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("LOCAL_ONLY");
+			assertThat((Boolean) JsonPath.read(json, "$.devProfile")).isFalse();
+			assertThat((List<String>) JsonPath.read(json, "$.activeProfiles")).containsExactly("prod");
+			Map<String, Object> server = serverListener(json);
+			assertThat(server).containsEntry("address", "127.0.0.1")
+				.containsEntry("port", port)
+				.containsEntry("server", "tomcat")
+				.containsEntry("scheme", "http")
+				.containsEntry("wildcard", false)
+				.containsEntry("reachability", "LOCAL_ONLY")
+				.containsEntry("source", expectedSource());
+			List<Map<String, Object>> addresses = (List<Map<String, Object>>) server.get("addresses");
+			assertThat(addresses).singleElement().satisfies((address) -> {
+				assertThat(address).containsEntry("address", "127.0.0.1")
+					.containsEntry("scope", "LOOPBACK")
+					.containsEntry("url", "http://127.0.0.1:" + port + "/");
+				assertThat(address.get("interface")).isNotNull();
+			});
+			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'LOOPBACK_ONLY')].severity"))
+				.containsExactly("WARN");
+			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'LOOPBACK_ONLY')].listener"))
+				.containsExactly("server:" + port);
+			assertThat(warnLines(output)).singleElement()
+				.asString()
+				.contains("127.0.0.1:" + port)
+				.contains("active profiles: prod")
+				.contains("server.address set in command line argument --server.address")
+				.contains("server.address=0.0.0.0");
+		}
+	}
+
+	@Test
+	void loopbackBindInDevProfileLogsInfoNotWarning(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.address=127.0.0.1",
+				"--spring.profiles.active=dev")) {
+			String json = get("127.0.0.1", port(context), "/actuator/bindings");
+			assertThat((Boolean) JsonPath.read(json, "$.devProfile")).isTrue();
+			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'LOOPBACK_ONLY')].severity"))
+				.containsExactly("INFO");
+			assertThat(warnLines(output)).isEmpty();
+			assertThat(output).contains("INFO").contains("can be reached from this host alone");
+		}
+	}
+
+	@Test
+	void noActiveProfileIsNotADevProfile(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.address=localhost")) {
+			String json = get("127.0.0.1", port(context), "/actuator/bindings");
+			assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("LOCAL_ONLY");
+			assertThat(warnLines(output)).singleElement().asString().contains("no active profile");
+		}
+	}
+
+	@Test
+	void ipv6LoopbackBindReportsLocalOnly() throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.address=::1", "--spring.profiles.active=prod")) {
+			int port = port(context);
+			String json = get("[::1]", port, "/actuator/bindings");
+			assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("LOCAL_ONLY");
+			assertThat(serverListener(json)).containsEntry("address", "::1").containsEntry("wildcard", false);
+			assertThat((List<String>) JsonPath.read(json, "$.listeners[?(@.role == 'server')].addresses[*].url"))
+				.containsExactly("http://[::1]:" + port + "/");
+		}
+	}
+
+	@Test
+	void wildcardBindListsEveryAddressOfTheHost(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--spring.profiles.active=prod")) {
+			int port = port(context);
+			String json = get("127.0.0.1", port, "/actuator/bindings");
+			// The JVM binds the wildcard as a dual-stack IPv6 socket: both loopbacks
+			// answer.
+			assertThat(get("[::1]", port, "/")).contains("Hello");
+			Map<String, Object> server = serverListener(json);
+			assertThat(server).containsEntry("wildcard", true).containsEntry("ipv6Only", false);
+			List<String> reported = JsonPath.read(json, "$.listeners[?(@.role == 'server')].addresses[*].address");
+			List<String> expected = HostAddresses.system().addresses().stream().map(HostAddress::text).toList();
+			assertThat(reported).containsExactlyInAnyOrderElementsOf(expected);
+			boolean hostHasOtherAddresses = HostAddresses.system()
+				.addresses()
+				.stream()
+				.anyMatch((address) -> !address.address().isLoopbackAddress());
+			if (hostHasOtherAddresses) {
+				assertThat((String) JsonPath.read(json, "$.verdict")).isNotEqualTo("LOCAL_ONLY");
+				assertThat((List<?>) JsonPath.read(json, "$.findings[?(@.code == 'LOOPBACK_ONLY')]")).isEmpty();
+				assertThat(warnLines(output)).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void strictModeFailsBeforeThePortOpens(CapturedOutput output) throws Exception {
+		int port = freePort();
+		PortWatcher watcher = new PortWatcher(port);
+		watcher.start();
+		try {
+			assertThatExceptionOfType(LoopbackOnlyException.class)
+				.isThrownBy(() -> start("--server.port=" + port, "--server.address=127.0.0.1",
+						"--spring.profiles.active=prod", "--bindscope.strict=true"))
+				.satisfies((ex) -> assertThat(ex.isBeforeStart()).isTrue());
+		}
+		finally {
+			watcher.stop();
+		}
+		assertThat(watcher.attempts.get()).isPositive();
+		assertThat(watcher.accepted.get()).isZero();
+		assertThat(output).doesNotContain("Tomcat started on")
+			.contains("APPLICATION FAILED TO START")
+			.contains("before the server opened its port")
+			.contains("active profiles: prod")
+			.contains("bindscope.strict=false");
+	}
+
+	@Test
+	void strictModeInDevProfileStarts() throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.address=127.0.0.1",
+				"--spring.profiles.active=dev", "--bindscope.strict=true")) {
+			assertThat(get("127.0.0.1", port(context), "/")).contains("Hello");
+		}
+	}
+
+	@Test
+	void strictModeChecksLiveConnectorsAfterStart(CapturedOutput output) {
+		assertThatExceptionOfType(LoopbackOnlyException.class)
+			.isThrownBy(() -> start(LoopbackConnectorCustomizerConfiguration.class, "--spring.profiles.active=prod",
+					"--bindscope.strict=true"))
+			.satisfies((ex) -> assertThat(ex.isBeforeStart()).isFalse());
+		assertThat(output).contains("after the server started, and stopped it");
+	}
+
+	@Test
+	void extraConnectorIsReportedWithTheAddressItReallyBound() throws Exception {
+		try (ConfigurableApplicationContext context = start(ExtraConnectorConfiguration.class,
+				"--server.address=127.0.0.1", "--spring.profiles.active=prod")) {
+			String json = get("127.0.0.1", port(context), "/actuator/bindings");
+			List<Map<String, Object>> connectors = JsonPath.read(json, "$.listeners[?(@.role == 'connector')]");
+			assertThat(connectors).singleElement().satisfies((connector) -> {
+				assertThat(connector).containsEntry("address", "::1").containsEntry("server", "tomcat");
+				assertThat((int) connector.get("port")).isPositive().isNotEqualTo(port(context));
+			});
+		}
+	}
+
+	@Test
+	void managementServerOnLoopbackNeverWarns(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--management.server.port=0",
+				"--management.server.address=127.0.0.1", "--spring.profiles.active=prod")) {
+			int managementPort = Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
+			String json = get("127.0.0.1", managementPort, "/actuator/bindings");
+			List<Map<String, Object>> management = JsonPath.read(json, "$.listeners[?(@.role == 'management')]");
+			assertThat(management).singleElement()
+				.satisfies((listener) -> assertThat(listener).containsEntry("address", "127.0.0.1")
+					.containsEntry("port", managementPort)
+					.containsEntry("reachability", "LOCAL_ONLY"));
+			assertThat(warnLines(output)).isEmpty();
+		}
+	}
+
+	@Test
+	void addressThatIsNotOnThisHostFailsWithTheHostsAddresses(CapturedOutput output) {
+		// A documentation address: binding to it fails locally, no packet is ever sent.
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> start("--server.address=203.0.113.77", "--spring.profiles.active=prod"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("server.address=203.0.113.77")
+			.contains("is not an address of this host")
+			.contains("127.0.0.1 (");
+	}
+
+	@Test
+	void invalidPropertyFailsWithAClearMessage(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> start("--bindscope.strict=maybe"));
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("bindscope.strict");
+	}
+
+	private static String expectedSource() {
+		return new ProcSocketTable(ProcSocketTable.DEFAULT_ROOT).isAvailable() ? "procfs" : "connector";
+	}
+
+	private static List<String> warnLines(CapturedOutput output) {
+		return output.getOut().lines().filter((line) -> line.contains(" WARN ") && line.contains("Bindscope")).toList();
+	}
+
+	private static Map<String, Object> serverListener(String json) {
+		List<Map<String, Object>> servers = JsonPath.read(json, "$.listeners[?(@.role == 'server')]");
+		assertThat(servers).hasSize(1);
+		return servers.get(0);
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	static ConfigurableApplicationContext start(String... args) {
+		return start(null, args);
+	}
+
+	static ConfigurableApplicationContext start(Class<?> extra, String... args) {
+		List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class));
+		if (extra != null) {
+			sources.add(extra);
+		}
+		List<String> allArgs = new ArrayList<>(List.of("--server.port=0",
+				"--management.endpoints.web.exposure.include=bindings", "--spring.main.banner-mode=off"));
+		allArgs.addAll(List.of(args));
+		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(allArgs.toArray(String[]::new));
+	}
+
+	static String get(String host, int port, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/**
+	 * Tries to connect to a loopback port until stopped, counting accepted connections.
+	 */
+	static final class PortWatcher {
+
+		private final int port;
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		final AtomicInteger attempts = new AtomicInteger();
+
+		final AtomicInteger accepted = new AtomicInteger();
+
+		private final Thread thread;
+
+		PortWatcher(int port) {
+			this.port = port;
+			this.thread = new Thread(this::watch, "port-watcher");
+		}
+
+		void start() {
+			this.thread.start();
+		}
+
+		void stop() throws InterruptedException {
+			this.running.set(false);
+			this.thread.join(10_000);
+		}
+
+		private void watch() {
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (this.running.get() && System.nanoTime() < deadline) {
+				this.attempts.incrementAndGet();
+				try (Socket socket = new Socket()) {
+					socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 200);
+					this.accepted.incrementAndGet();
+				}
+				catch (IOException ex) {
+					// refused: the port is closed, as it should be
+				}
+				try {
+					Thread.sleep(2);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@RestController
+	static class TestApplication {
+
+		@GetMapping("/")
+		String hello() {
+			return "Hello";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LoopbackConnectorCustomizerConfiguration {
+
+		// Bypasses server.address, so only the live check after start can see it.
+		@Bean
+		TomcatConnectorCustomizer loopbackConnector() {
+			return (connector) -> connector.setProperty("address", "127.0.0.1");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ExtraConnectorConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> extraConnector() {
+			return (factory) -> {
+				Connector connector = new Connector();
+				connector.setPort(0);
+				connector.setProperty("address", "::1");
+				factory.addAdditionalConnectors(connector);
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,316 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.bindscope.inspect;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Tests for {@link ProcSocketTable}.
+ */
+class ProcSocketTableTests {
+
+	private static final String TCP_HEADER = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt"
+			+ "   uid  timeout inode";
+
+	private static final String TCP6_HEADER = "  sl  local_address                         remote_address"
+			+ "                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode";
+
+	private static final String LISTEN = "0A";
+
+	private static final String ESTABLISHED = "01";
+
+	private static final String TIME_WAIT = "06";
+
+	@TempDir
+	private Path temp;
+
+	@Test
+	void ipv4LoopbackListenRowIsReported() throws IOException {
+		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 12345)), null, 12345);
+		List<ListeningSocket> sockets = table(root).listeningSockets();
+		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 8080, 12345));
+		assertThat(sockets.get(0).wildcard()).isFalse();
+		assertThat(sockets.get(0).ipv6()).isFalse();
+	}
+
+	@Test
+	void ipv4WildcardIsReportedAsWildcard() throws IOException {
+		Path root = procRoot(tcp(row(0, "00000000:0050", LISTEN, 200)), null, 200);
+		List<ListeningSocket> sockets = table(root).listeningSockets();
+		assertThat(sockets).containsExactly(new ListeningSocket(address("0.0.0.0"), 80, 200));
+		assertThat(sockets.get(0).wildcard()).isTrue();
+		assertThat(sockets.get(0).ipv6()).isFalse();
+	}
+
+	@Test
+	void ipv6WildcardIsReportedAsWildcard() throws IOException {
+		Path root = procRoot(tcp(), tcp6(row(0, "00000000000000000000000000000000:1F90", LISTEN, 300)), 300);
+		List<ListeningSocket> sockets = table(root).listeningSockets();
+		assertThat(sockets).containsExactly(new ListeningSocket(address("::"), 8080, 300));
+		assertThat(sockets.get(0).wildcard()).isTrue();
+		assertThat(sockets.get(0).ipv6()).isTrue();
+	}
+
+	@Test
+	void ipv6LoopbackIsDecodedFromHostOrderWords() throws IOException {
+		Path root = procRoot(tcp(), tcp6(row(0, "00000000000000000000000001000000:1F91", LISTEN, 400)), 400);
+		List<ListeningSocket> sockets = table(root).listeningSockets();
+		assertThat(sockets).containsExactly(new ListeningSocket(address("::1"), 8081, 400));
+		assertThat(sockets.get(0).wildcard()).isFalse();
+		assertThat(sockets.get(0).ipv6()).isTrue();
+	}
+
+	@Test
+	void ipv6GlobalAddressIsDecodedFromHostOrderWords() throws IOException {
+		Path root = procRoot(tcp(), tcp6(row(0, "B80D0120000000000000000005000000:01BB", LISTEN, 500),
+				row(1, "B80D0120020001000000000004030201:01BB", LISTEN, 501)), 500, 501);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
+			.containsExactly(tuple(address("2001:db8::5"), 443), tuple(address("2001:db8:1:2::102:304"), 443));
+	}
+
+	@Test
+	void bigEndianTablesAreDecodedWithoutSwappingWords() throws IOException {
+		Path root = procRoot(tcp(row(0, "7F000001:1F90", LISTEN, 600)),
+				tcp6(row(0, "20010DB8000000000000000000000005:1F90", LISTEN, 601)), 600, 601);
+		assertThat(new ProcSocketTable(root, ByteOrder.BIG_ENDIAN).listeningSockets())
+			.extracting(ListeningSocket::address)
+			.containsExactly(address("127.0.0.1"), address("2001:db8::5"));
+	}
+
+	@Test
+	void ipv4MappedRowInTcp6IsReportedAsIpv4() throws IOException {
+		Path root = procRoot(tcp(), tcp6(row(0, "0000000000000000FFFF00000100007F:A4B1", LISTEN, 700)), 700);
+		List<ListeningSocket> sockets = table(root).listeningSockets();
+		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 42161, 700));
+		assertThat(sockets.get(0).ipv6()).isFalse();
+	}
+
+	@Test
+	void nonListenRowsAreIgnored() throws IOException {
+		Path root = procRoot(
+				tcp(row(0, "0100007F:1F90", ESTABLISHED, 800), row(1, "0100007F:1F91", TIME_WAIT, 801),
+						row(2, "0100007F:1F92", LISTEN, 802)),
+				tcp6(row(0, "00000000000000000000000001000000:1F93", ESTABLISHED, 803)), 800, 801, 802, 803);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8082);
+	}
+
+	@Test
+	void socketsOfOtherProcessesAreIgnored() throws IOException {
+		Path root = procRoot(tcp(row(0, "00000000:0016", LISTEN, 900), row(1, "0100007F:1F90", LISTEN, 901)),
+				tcp6(row(0, "00000000000000000000000000000000:0016", LISTEN, 902)), 901);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::inode).containsExactly(901L);
+	}
+
+	@Test
+	void descriptorsThatAreNotSocketsAreIgnored() throws IOException {
+		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1000)), null);
+		Path fd = root.resolve("self/fd");
+		Files.createSymbolicLink(fd.resolve("3"), Path.of("pipe:[1000]"));
+		Files.createSymbolicLink(fd.resolve("4"), Path.of("anon_inode:[eventpoll]"));
+		Files.createSymbolicLink(fd.resolve("5"), Path.of("socket:[not-a-number]"));
+		Files.createFile(fd.resolve("6"));
+		assertThat(table(root).listeningSockets()).isEmpty();
+	}
+
+	@Test
+	void malformedLinesAreSkipped() throws IOException {
+		String tcp = String.join("\n", "garbage header without any fields we know", "", "   ",
+				"   0: 0100007F:1F90 00000000:0000 0A", "   1: 0100007F:1F91 00000000:0000 0A 00000000:00000000",
+				row(2, "0100007G:1F92", LISTEN, 1100), row(3, "0100007F:ZZZZ", LISTEN, 1100),
+				row(4, "0100007F:1F9300", LISTEN, 1100), row(5, "0100007F:", LISTEN, 1100),
+				row(6, "0100007F1F94", LISTEN, 1100), row(7, "00007F:1F95", LISTEN, 1100),
+				row(8, "000000000100007F:1F96", LISTEN, 1100), row(9, "+100007F:1F97", LISTEN, 1100),
+				"  10: 0100007F:1F98 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 12ab 1",
+				"  11: 0100007F:1F99 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 -1100 1",
+				"  12: 0100007F:1F9A 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0"
+						+ " 99999999999999999999999 1",
+				"\u00ff\u0000\u00e9 0A 0A 0A 0A 0A 0A 0A 0A 1100", row(13, "0100007F:1F9B", LISTEN, 1100)) + "\n";
+		String tcp6 = String.join("\n", TCP6_HEADER, row(0, "0000000000000000000000000000000:1F9C", LISTEN, 1100),
+				row(1, "00000000000000000000000000000000X:1F9D", LISTEN, 1100));
+		Path root = procRoot(tcp, tcp6, 1100);
+		assertThat(table(root).listeningSockets())
+			.containsExactly(new ListeningSocket(address("127.0.0.1"), 8091, 1100));
+	}
+
+	@Test
+	void missingTcp6TableReadsOnlyTcp() throws IOException {
+		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1200)), null, 1200);
+		assertThat(root.resolve("self/net/tcp6")).doesNotExist();
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
+	}
+
+	@Test
+	void rootWithoutSocketTablesIsUnavailable() {
+		ProcSocketTable table = table(this.temp.resolve("not-procfs"));
+		assertThat(table.isAvailable()).isFalse();
+		assertThat(table.listeningSockets()).isEmpty();
+	}
+
+	@Test
+	void rootWithSocketTableIsAvailable() throws IOException {
+		assertThat(table(procRoot(tcp(), null)).isAvailable()).isTrue();
+	}
+
+	@Test
+	void duplicateAddressAndPortAreReportedOnce() throws IOException {
+		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1300), row(1, "0100007F:1F90", LISTEN, 1301)),
+				tcp6(row(0, "0000000000000000FFFF00000100007F:1F90", LISTEN, 1302)), 1300, 1301, 1302);
+		assertThat(table(root).listeningSockets())
+			.containsExactly(new ListeningSocket(address("127.0.0.1"), 8080, 1300));
+	}
+
+	@Test
+	void socketsAreSortedByPortThenAddressWithIpv4First() throws IOException {
+		Path root = procRoot(
+				tcp(row(0, "0100007F:1F90", LISTEN, 1400), row(1, "0100000A:0050", LISTEN, 1401),
+						row(2, "00000000:1F90", LISTEN, 1402), row(3, "FE01A8C0:1F90", LISTEN, 1403)),
+				tcp6(row(0, "00000000000000000000000001000000:1F90", LISTEN, 1404),
+						row(1, "00000000000000000000000000000000:1F90", LISTEN, 1405),
+						row(2, "00000000000000000000000001000000:0050", LISTEN, 1406)),
+				1400, 1401, 1402, 1403, 1404, 1405, 1406);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
+			.containsExactly(tuple(address("10.0.0.1"), 80), tuple(address("::1"), 80), tuple(address("0.0.0.0"), 8080),
+					tuple(address("127.0.0.1"), 8080), tuple(address("192.168.1.254"), 8080),
+					tuple(address("::"), 8080), tuple(address("::1"), 8080));
+	}
+
+	@Test
+	void largeTableWithFewListenRowsIsParsed() throws IOException {
+		List<String> rows = new ArrayList<>();
+		rows.add(TCP_HEADER);
+		for (int slot = 0; slot < 50_000; slot++) {
+			if (slot == 7 || slot == 25_000 || slot == 49_999) {
+				rows.add(row(slot, String.format("0100007F:%04X", 9000 + slot % 100), LISTEN, 100_000 + slot));
+			}
+			else {
+				rows.add(String.format(
+						"%4d: 0100007F:%04X 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1000        0 %d"
+								+ " 1 0000000000000000 20 4 30 10 -1",
+						slot, 10_000 + slot % 50_000, 100_000 + slot));
+			}
+		}
+		Path root = procRoot(String.join("\n", rows) + "\n", null, 100_007, 125_000, 149_999, 100_008, 140_000);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port, ListeningSocket::inode)
+			.containsExactly(tuple(9000, 125_000L), tuple(9007, 100_007L), tuple(9099, 149_999L));
+	}
+
+	@Test
+	void unreadableTableThrowsNamingTheFile() throws IOException {
+		Path root = procRoot(null, null);
+		Path tcp = Files.createDirectories(root.resolve("self/net/tcp"));
+		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())
+			.withMessageContaining(tcp.toString())
+			.withMessageContaining("connectors");
+	}
+
+	@Test
+	void unlistableDescriptorsThrowNamingTheDirectoryAndPermission() throws IOException {
+		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1500)), null);
+		Path fd = root.resolve("self/fd");
+		Files.delete(fd.resolve("0"));
+		Files.delete(fd);
+		Files.writeString(fd, "not a directory");
+		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())
+			.withMessageContaining(fd.toString())
+			.withMessageContaining("permission")
+			.withMessageContaining("hidepid")
+			.withMessageContaining("connectors");
+	}
+
+	@Test
+	void realProcReportsOwnLoopbackServerSocketUntilClosed() throws IOException {
+		assumeTrue(Files.isReadable(Path.of("/proc/self/net/tcp")), "procfs socket tables are not available");
+		ProcSocketTable table = new ProcSocketTable(ProcSocketTable.DEFAULT_ROOT);
+		assertThat(table.isAvailable()).isTrue();
+		InetAddress loopback = address("127.0.0.1");
+		int port;
+		try (ServerSocket serverSocket = new ServerSocket(0, 1, loopback)) {
+			port = serverSocket.getLocalPort();
+			assertThat(table.listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
+				.contains(tuple(loopback, port));
+		}
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
+			.doesNotContain(tuple(loopback, port));
+	}
+
+	private ProcSocketTable table(Path root) {
+		// Fixture rows were taken from a little-endian machine.
+		return new ProcSocketTable(root, ByteOrder.LITTLE_ENDIAN);
+	}
+
+	private Path procRoot(@Nullable String tcp, @Nullable String tcp6, long... socketInodes) throws IOException {
+		Path root = Files.createTempDirectory(this.temp, "proc");
+		Path net = Files.createDirectories(root.resolve("self/net"));
+		Path fd = Files.createDirectories(root.resolve("self/fd"));
+		if (tcp != null) {
+			Files.writeString(net.resolve("tcp"), tcp);
+		}
+		if (tcp6 != null) {
+			Files.writeString(net.resolve("tcp6"), tcp6);
+		}
+		Files.createSymbolicLink(fd.resolve("0"), Path.of("pipe:[4026]"));
+		for (int i = 0; i < socketInodes.length; i++) {
+			Files.createSymbolicLink(fd.resolve(String.valueOf(i + 10)), Path.of("socket:[" + socketInodes[i] + "]"));
+		}
+		return root;
+	}
+
+	private static String tcp(String... rows) {
+		return table(TCP_HEADER, rows);
+	}
+
+	private static String tcp6(String... rows) {
+		return table(TCP6_HEADER, rows);
+	}
+
+	private static String table(String header, String... rows) {
+		StringBuilder table = new StringBuilder(header).append('\n');
+		for (String row : rows) {
+			table.append(row).append('\n');
+		}
+		return table.toString();
+	}
+
+	private static String row(int slot, String localAddress, String state, long inode) {
+		String remoteAddress = (localAddress.indexOf(':') > 8) ? "00000000000000000000000000000000:0000"
+				: "00000000:0000";
+		return String.format("%4d: %s %s %s 00000000:00000000 00:00000000 00000000     0        0 %d 1"
+				+ " 0000000000000000 100 0 0 10 0", slot, localAddress, remoteAddress, state, inode);
+	}
+
+	private static InetAddress address(String literal) throws IOException {
+		// Literals only, so no name service lookup happens.
+		return InetAddress.getByName(literal);
+	}
+
+}
