@@ -48,12 +48,8 @@ class AddressNotOnHostFailureAnalyzer extends AbstractFailureAnalyzer<WebServerE
 	private final HostAddresses hostAddresses;
 
 	AddressNotOnHostFailureAnalyzer(Environment environment) {
-		this(environment, HostAddresses.system());
-	}
-
-	AddressNotOnHostFailureAnalyzer(Environment environment, HostAddresses hostAddresses) {
 		this.environment = environment;
-		this.hostAddresses = hostAddresses;
+		this.hostAddresses = HostAddresses.system();
 	}
 
 	@Override

@@ -18,6 +18,7 @@ package io.github.bindscope.autoconfigure;
 import io.github.bindscope.actuate.BindingsEndpoint;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,7 +32,7 @@ import org.springframework.context.annotation.Bean;
  * @since 0.1.0
  */
 @AutoConfiguration(after = BindscopeAutoConfiguration.class)
-@ConditionalOnClass({ BindingsEndpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(BindingsEndpoint.class)
 public final class BindingsEndpointAutoConfiguration {
 

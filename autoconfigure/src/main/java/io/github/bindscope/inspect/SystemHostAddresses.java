@@ -29,7 +29,8 @@ import java.util.List;
  */
 final class SystemHostAddresses implements HostAddresses {
 
-	private static final Comparator<HostAddress> ORDER = Comparator.comparing(HostAddress::scope)
+	// Loopback first, link-local last: the order in which people would try the addresses.
+	private static final Comparator<HostAddress> ORDER = Comparator.comparingInt(SystemHostAddresses::rank)
 		.thenComparing(HostAddress::ipv6)
 		.thenComparing(HostAddress::interfaceName)
 		.thenComparing(HostAddress::text);
@@ -57,6 +58,14 @@ final class SystemHostAddresses implements HostAddresses {
 		}
 		addresses.sort(ORDER);
 		return List.copyOf(addresses);
+	}
+
+	private static int rank(HostAddress address) {
+		return switch (address.scope()) {
+			case LOOPBACK -> 0;
+			case PUBLIC, PRIVATE -> 1;
+			case LINK_LOCAL -> 2;
+		};
 	}
 
 }
