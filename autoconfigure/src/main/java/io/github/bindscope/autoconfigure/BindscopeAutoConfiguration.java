@@ -15,7 +15,9 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.report.BindingsInspector;
 
@@ -60,8 +62,17 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BindingsInspector bindingsInspector(HostAddresses hostAddresses, ObjectProvider<ProcSocketTable> socketTable) {
-		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable());
+	@ConditionalOnBooleanProperty("bindscope.probe.enabled")
+	AddressProber bindscopeAddressProber(BindscopeProperties properties) {
+		return new AddressProber(properties.getProbe().getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BindingsInspector bindingsInspector(HostAddresses hostAddresses, ObjectProvider<ProcSocketTable> socketTable,
+			ObjectProvider<AddressProber> prober) {
+		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable(), prober.getIfAvailable(),
+				Localhost.system());
 	}
 
 	@Bean

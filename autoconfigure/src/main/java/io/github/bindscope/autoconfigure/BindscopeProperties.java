@@ -15,11 +15,13 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 
 /**
  * Configuration properties for Bindscope.
@@ -46,6 +48,8 @@ public class BindscopeProperties {
 	 */
 	private Set<String> devProfiles = new LinkedHashSet<>(List.of("dev", "local", "development", "test"));
 
+	private final Probe probe = new Probe();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -68,6 +72,46 @@ public class BindscopeProperties {
 
 	public void setDevProfiles(Set<String> devProfiles) {
 		this.devProfiles = devProfiles;
+	}
+
+	public Probe getProbe() {
+		return this.probe;
+	}
+
+	/**
+	 * Self-probe properties.
+	 */
+	public static class Probe {
+
+		/**
+		 * Whether to connect to each address the web servers accept, from this host, and
+		 * report whether it answered.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long all probes together may take.
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(),
+					() -> "Probe timeout must be positive (such as 250ms), but was " + timeout);
+			this.timeout = timeout;
+		}
+
 	}
 
 }

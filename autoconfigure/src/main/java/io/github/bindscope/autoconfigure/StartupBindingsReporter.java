@@ -15,8 +15,10 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.FindingCode;
@@ -57,7 +59,9 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 	public void onApplicationEvent(WebServerInitializedEvent event) {
 		boolean management = "management".equals(event.getApplicationContext().getServerNamespace());
 		String role = management ? Listener.MANAGEMENT : Listener.SERVER;
+		long start = System.nanoTime();
 		BindingsReport report = this.reporter.report();
+		logProbes(report, System.nanoTime() - start);
 		for (Listener listener : report.listeners()) {
 			if (listener.role().equals(role) || (!management && Listener.CONNECTOR.equals(listener.role()))) {
 				logReachable(listener);
@@ -72,6 +76,19 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 					&& finding.severity() == Severity.WARN) {
 				throw new LoopbackOnlyException(finding, false);
 			}
+		}
+	}
+
+	private void logProbes(BindingsReport report, long nanos) {
+		long probed = report.listeners()
+			.stream()
+			.flatMap((listener) -> listener.addresses().stream())
+			.filter((address) -> address.getProbe() != ProbeResult.SKIPPED)
+			.count();
+		if (probed > 0 && logger.isInfoEnabled()) {
+			// The time covers the whole report, so it bounds the probes from above.
+			logger
+				.info("Bindscope: probed " + probed + " addresses in " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
 		}
 	}
 

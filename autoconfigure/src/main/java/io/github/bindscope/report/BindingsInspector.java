@@ -18,18 +18,24 @@ package io.github.bindscope.report;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostAddressesException;
 import io.github.bindscope.inspect.InetAddresses;
 import io.github.bindscope.inspect.ListeningSocket;
+import io.github.bindscope.inspect.Localhost;
+import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.inspect.SocketTableException;
 import org.jspecify.annotations.Nullable;
@@ -60,14 +66,33 @@ public final class BindingsInspector {
 
 	private final @Nullable ProcSocketTable socketTable;
 
+	private final @Nullable AddressProber prober;
+
+	private final Localhost localhost;
+
 	/**
-	 * Create a new {@link BindingsInspector}.
+	 * Create a new {@link BindingsInspector} that does not probe.
 	 * @param hostAddresses the addresses of this host
 	 * @param socketTable the kernel's socket table, or {@code null} where there is none
 	 */
 	public BindingsInspector(HostAddresses hostAddresses, @Nullable ProcSocketTable socketTable) {
+		this(hostAddresses, socketTable, null, Localhost.system());
+	}
+
+	/**
+	 * Create a new {@link BindingsInspector}.
+	 * @param hostAddresses the addresses of this host
+	 * @param socketTable the kernel's socket table, or {@code null} where there is none
+	 * @param prober the prober that connects to the web servers' addresses, or
+	 * {@code null} to leave probes {@link ProbeResult#SKIPPED}
+	 * @param localhost what {@code localhost} resolves to
+	 */
+	public BindingsInspector(HostAddresses hostAddresses, @Nullable ProcSocketTable socketTable,
+			@Nullable AddressProber prober, Localhost localhost) {
 		this.hostAddresses = hostAddresses;
 		this.socketTable = socketTable;
+		this.prober = prober;
+		this.localhost = localhost;
 	}
 
 	/**
@@ -121,10 +146,47 @@ public final class BindingsInspector {
 				}
 			}
 		}
+		if (readSockets && this.prober != null) {
+			listeners = probe(this.prober, listeners, hosts);
+		}
 		Reachability verdict = verdict(listeners);
-		FindingRules.addFindings(verdict, listeners, hosts, context, findings);
+		FindingRules.addFindings(verdict, listeners, hosts, this.localhost, context, findings);
 		return new BindingsReport(verdict, context.devProfile(), List.copyOf(context.activeProfiles()),
 				List.copyOf(listeners), List.copyOf(findings));
+	}
+
+	/**
+	 * Probe the web servers' addresses. Only addresses of this host are probed: loopback
+	 * and the interface addresses, never anything else.
+	 */
+	private static List<Listener> probe(AddressProber prober, List<Listener> listeners, List<HostAddress> hosts) {
+		Set<InetSocketAddress> targets = new LinkedHashSet<>();
+		for (Listener listener : listeners) {
+			if (listener.scheme() != null) {
+				for (ListenerAddress address : listener.addresses()) {
+					if (isOwnAddress(address.inetAddress(), hosts)) {
+						targets.add(new InetSocketAddress(address.inetAddress(), listener.port()));
+					}
+				}
+			}
+		}
+		Map<InetSocketAddress, ProbeResult> results = prober.probe(targets);
+		List<Listener> probed = new ArrayList<>(listeners.size());
+		for (Listener listener : listeners) {
+			List<ListenerAddress> addresses = new ArrayList<>(listener.addresses().size());
+			for (ListenerAddress address : listener.addresses()) {
+				ProbeResult result = results.get(new InetSocketAddress(address.inetAddress(), listener.port()));
+				addresses.add((result != null) ? address.withProbe(result) : address);
+			}
+			probed.add(new Listener(listener.role(), listener.server(), listener.scheme(), listener.address(),
+					listener.port(), listener.wildcard(), listener.ipv6Only(), listener.source(),
+					listener.reachability(), List.copyOf(addresses)));
+		}
+		return probed;
+	}
+
+	private static boolean isOwnAddress(InetAddress address, List<HostAddress> hosts) {
+		return address.isLoopbackAddress() || find(hosts, address) != null;
 	}
 
 	private List<HostAddress> hostAddresses(List<Finding> findings) {
@@ -193,8 +255,7 @@ public final class BindingsInspector {
 			@Nullable String scheme, int port, String contextPath) {
 		String url = (scheme != null)
 				? scheme + "://" + InetAddresses.toUrlHost(address) + ":" + port + contextPath + "/" : null;
-		return new ListenerAddress(InetAddresses.toText(address), interfaceName, AddressScope.of(address), url,
-				Probe.SKIPPED);
+		return new ListenerAddress(address, interfaceName, AddressScope.of(address), url, ProbeResult.SKIPPED);
 	}
 
 	private static @Nullable HostAddress find(List<HostAddress> hosts, InetAddress address) {

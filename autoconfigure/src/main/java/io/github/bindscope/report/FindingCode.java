@@ -28,6 +28,18 @@ public enum FindingCode {
 	LOOPBACK_ONLY,
 
 	/**
+	 * The main web server accepts loopback connections on one address family only, while
+	 * {@code localhost} resolves to the other one too (or only).
+	 */
+	LOCALHOST_MISMATCH,
+
+	/**
+	 * The main web server is bound to a non-loopback address only, so callers on this
+	 * host using {@code 127.0.0.1} or {@code localhost} cannot connect.
+	 */
+	LOOPBACK_UNREACHABLE,
+
+	/**
 	 * This host's interfaces could not be listed, so wildcard binds could not be
 	 * expanded.
 	 */

@@ -15,6 +15,9 @@
  */
 package io.github.bindscope.report;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +25,8 @@ import java.util.stream.Collectors;
 
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.InetAddresses;
+import io.github.bindscope.inspect.Localhost;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,21 +38,86 @@ final class FindingRules {
 	}
 
 	static void addFindings(@Nullable Reachability verdict, List<Listener> listeners, List<HostAddress> hosts,
-			RunContext context, List<Finding> findings) {
+			Localhost localhost, RunContext context, List<Finding> findings) {
+		if (verdict == null) {
+			return;
+		}
 		if (verdict == Reachability.LOCAL_ONLY) {
 			findings.add(loopbackOnly(listeners, hosts, context));
 		}
+		List<Listener> main = listeners.stream().filter(BindingsInspector::isMainServer).toList();
+		boolean ipv4Loopback = accepts(main, Inet4Address.class);
+		boolean ipv6Loopback = accepts(main, Inet6Address.class);
+		if (!ipv4Loopback && !ipv6Loopback && main.stream().noneMatch(Listener::wildcard)) {
+			findings.add(loopbackUnreachable(main));
+		}
+		else if (ipv4Loopback != ipv6Loopback) {
+			Finding mismatch = localhostMismatch(main, ipv4Loopback, localhost.addresses());
+			if (mismatch != null) {
+				findings.add(mismatch);
+			}
+		}
+	}
+
+	private static boolean accepts(List<Listener> main, Class<? extends InetAddress> family) {
+		return main.stream()
+			.flatMap((listener) -> listener.addresses().stream())
+			.anyMatch((address) -> address.getScope() == AddressScope.LOOPBACK
+					&& family.isInstance(address.inetAddress()));
+	}
+
+	private static Finding loopbackUnreachable(List<Listener> main) {
+		Listener first = main.get(0);
+		String bound = bound(main);
+		String message = "The " + serverName(first) + "server listens on " + bound + " only, so callers on this "
+				+ "host that use 127.0.0.1 or localhost (health checks, sidecars, kubelet exec probes, local "
+				+ "scripts) cannot connect.";
+		String action = "Point local callers at " + bound + ", or set server.address=0.0.0.0 to accept "
+				+ "connections on every interface, loopback included.";
+		return new Finding(Severity.WARN, FindingCode.LOOPBACK_UNREACHABLE, first.id(), message, action);
+	}
+
+	private static @Nullable Finding localhostMismatch(List<Listener> main, boolean ipv4Loopback,
+			List<InetAddress> localhost) {
+		Class<? extends InetAddress> refused = ipv4Loopback ? Inet6Address.class : Inet4Address.class;
+		long refusedCount = localhost.stream().filter(refused::isInstance).count();
+		if (refusedCount == 0) {
+			return null;
+		}
+		Listener first = main.get(0);
+		String accepted = ipv4Loopback ? "127.0.0.1 (IPv4)" : "::1 (IPv6)";
+		String other = ipv4Loopback ? "::1" : "127.0.0.1";
+		String resolved = localhost.stream().map(InetAddresses::toText).collect(Collectors.joining(", "));
+		boolean allRefused = refusedCount == localhost.size();
+		String message = "The " + serverName(first) + "server accepts loopback connections on " + accepted
+				+ " only, but localhost resolves to " + resolved + " on this host, so "
+				+ (allRefused ? "clients using localhost are refused"
+						: "clients using localhost may be refused when they try " + other
+								+ " first (Node.js 17 and later use the resolver's order)")
+				+ ".";
+		String action = "Set server.address=0.0.0.0 or :: (both accept IPv4 and IPv6 in the JVM), or have clients use "
+				+ (ipv4Loopback ? "127.0.0.1" : "[::1]") + " instead of localhost.";
+		return new Finding(allRefused ? Severity.WARN : Severity.INFO, FindingCode.LOCALHOST_MISMATCH, first.id(),
+				message, action);
+	}
+
+	private static String serverName(Listener listener) {
+		return (listener.server() != null) ? listener.server() + " " : "";
+	}
+
+	private static String bound(List<Listener> main) {
+		return main.stream()
+			.map((listener) -> hostAndPort(listener.address(), listener.port()))
+			.distinct()
+			.collect(Collectors.joining(", "));
 	}
 
 	private static Finding loopbackOnly(List<Listener> listeners, List<HostAddress> hosts, RunContext context) {
 		List<Listener> main = listeners.stream().filter(BindingsInspector::isMainServer).toList();
 		Listener first = main.get(0);
-		String bound = main.stream()
-			.map((listener) -> hostAndPort(listener.address(), listener.port()))
-			.distinct()
-			.collect(Collectors.joining(", "));
+		String bound = bound(main);
 		StringBuilder message = new StringBuilder();
-		message.append("The ").append((first.server() != null) ? first.server() + " " : "");
+		message.append("The ").append(serverName(first));
 		message.append("server listens on ").append(bound).append(" only, so it can be reached from this host alone");
 		message.append(" (").append(describeProfiles(context.activeProfiles()));
 		if (context.addressOrigin() != null) {

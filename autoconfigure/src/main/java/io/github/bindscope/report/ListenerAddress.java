@@ -15,7 +15,11 @@
  */
 package io.github.bindscope.report;
 
+import java.net.InetAddress;
+
 import io.github.bindscope.inspect.AddressScope;
+import io.github.bindscope.inspect.InetAddresses;
+import io.github.bindscope.inspect.ProbeResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ListenerAddress {
 
+	private final InetAddress inetAddress;
+
 	private final String address;
 
 	private final @Nullable String interfaceName;
@@ -35,20 +41,21 @@ public final class ListenerAddress {
 
 	private final @Nullable String url;
 
-	private final Probe probe;
+	private final ProbeResult probe;
 
 	/**
 	 * Create a new {@link ListenerAddress}.
-	 * @param address the address as text
+	 * @param address the address
 	 * @param interfaceName the interface that holds it, or {@code null} if not known
 	 * @param scope its scope
 	 * @param url the URL that reaches the listener on this address, or {@code null} for a
 	 * listener that does not speak HTTP
 	 * @param probe the result of connecting to it
 	 */
-	public ListenerAddress(String address, @Nullable String interfaceName, AddressScope scope, @Nullable String url,
-			Probe probe) {
-		this.address = address;
+	public ListenerAddress(InetAddress address, @Nullable String interfaceName, AddressScope scope,
+			@Nullable String url, ProbeResult probe) {
+		this.inetAddress = address;
+		this.address = InetAddresses.toText(address);
 		this.interfaceName = interfaceName;
 		this.scope = scope;
 		this.url = url;
@@ -71,8 +78,25 @@ public final class ListenerAddress {
 		return this.url;
 	}
 
-	public Probe getProbe() {
+	public ProbeResult getProbe() {
 		return this.probe;
+	}
+
+	/**
+	 * Return the address itself, with its zone for link-local IPv6.
+	 * @return the address
+	 */
+	InetAddress inetAddress() {
+		return this.inetAddress;
+	}
+
+	/**
+	 * Return a copy of this address with the given probe result.
+	 * @param probe the probe result
+	 * @return the copy
+	 */
+	ListenerAddress withProbe(ProbeResult probe) {
+		return new ListenerAddress(this.inetAddress, this.interfaceName, this.scope, this.url, probe);
 	}
 
 	@Override

@@ -164,6 +164,40 @@ class TomcatBindingsIntegrationTests {
 	}
 
 	@Test
+	void probesReportEveryLoopbackAddressOpen(CapturedOutput output) throws Exception {
+		// Loopback binds only: probes connect to the addresses a listener accepts.
+		try (ConfigurableApplicationContext context = start("--server.address=127.0.0.1",
+				"--bindscope.probe.enabled=true", "--bindscope.probe.timeout=2s")) {
+			String json = get("127.0.0.1", port(context), "/actuator/bindings");
+			assertThat((List<String>) JsonPath.read(json, "$.listeners[?(@.role == 'server')].addresses[*].probe"))
+				.containsExactly("OPEN");
+			assertThat(output).contains("Bindscope: probed 1 addresses in");
+		}
+	}
+
+	@Test
+	void ipv6LoopbackOnlyWarnsThatLocalhostClientsAreRefused() throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.address=::1", "--spring.profiles.active=dev")) {
+			String json = get("[::1]", port(context), "/actuator/bindings");
+			List<InetAddress> localhost = List.of(InetAddress.getAllByName("localhost"));
+			List<String> codes = JsonPath.read(json, "$.findings[*].code");
+			if (localhost.stream().anyMatch((address) -> address instanceof java.net.Inet4Address)) {
+				assertThat(codes).contains("LOCALHOST_MISMATCH");
+			}
+			else {
+				assertThat(codes).doesNotContain("LOCALHOST_MISMATCH");
+			}
+		}
+	}
+
+	@Test
+	void invalidProbeTimeoutFailsWithAClearMessage(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> start("--bindscope.probe.enabled=true", "--bindscope.probe.timeout=-1s"));
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("bindscope.probe.timeout");
+	}
+
+	@Test
 	void strictModeFailsBeforeThePortOpens(CapturedOutput output) throws Exception {
 		int port = freePort();
 		PortWatcher watcher = new PortWatcher(port);

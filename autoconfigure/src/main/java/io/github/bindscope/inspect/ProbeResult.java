@@ -13,14 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.bindscope.report;
+package io.github.bindscope.inspect;
 
 /**
- * The result of connecting to one of a listener's addresses from this host.
+ * The result of connecting to one address of this host.
  *
  * @since 0.1.0
  */
-public enum Probe {
+public enum ProbeResult {
 
 	/**
 	 * The connection was accepted.
@@ -28,17 +28,17 @@ public enum Probe {
 	OPEN,
 
 	/**
-	 * The connection was refused.
+	 * The connection was refused (or the address cannot be reached at all).
 	 */
 	REFUSED,
 
 	/**
-	 * No answer within the probe timeout.
+	 * No answer within the probe timeout: something drops the packets.
 	 */
 	TIMEOUT,
 
 	/**
-	 * Not probed: probes are off.
+	 * Not probed: probes are off, or the address is not one of this host's.
 	 */
 	SKIPPED
 
