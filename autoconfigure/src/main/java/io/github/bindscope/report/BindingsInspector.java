@@ -134,7 +134,10 @@ public final class BindingsInspector {
 				}
 			}
 			if (!found) {
-				InetAddress address = (connector.address() != null) ? connector.address() : defaultWildcard();
+				// The JDK binds an IPv4 wildcard as a dual-stack IPv6 one unless IPv4 is
+				// preferred.
+				InetAddress address = (connector.address() == null || connector.address().isAnyLocalAddress())
+						? defaultWildcard() : connector.address();
 				listeners.add(listener(connector, address, connector.port(), SOURCE_CONNECTOR, hosts));
 			}
 		}
@@ -246,6 +249,11 @@ public final class BindingsInspector {
 		}
 		for (ListenerAddress listenerAddress : addresses) {
 			reachability = reachability.widest(Reachability.of(listenerAddress.getScope()));
+		}
+		if (wildcard && hosts.isEmpty()) {
+			// The interfaces could not be listed: a wildcard may accept anyone, so never
+			// claim less.
+			reachability = Reachability.PUBLIC;
 		}
 		return new Listener(role, server, scheme, InetAddresses.toText(address), port, wildcard, false, source,
 				reachability, List.copyOf(addresses));

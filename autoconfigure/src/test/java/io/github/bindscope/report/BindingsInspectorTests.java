@@ -1,0 +1,559 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.bindscope.report;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.bindscope.inspect.AddressScope;
+import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.HostAddressesException;
+import io.github.bindscope.inspect.ListeningSocket;
+import io.github.bindscope.inspect.Localhost;
+import io.github.bindscope.inspect.ProbeResult;
+import io.github.bindscope.inspect.ProcSocketTable;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Tests for {@link BindingsInspector}. Host addresses are supplied by the test and
+ * sockets are read from a fixture {@code procfs} tree, so no interface is listed and no
+ * connection is made. Only loopback and documentation addresses are used.
+ */
+class BindingsInspectorTests {
+
+	private static final String TCP_HEADER = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt"
+			+ "   uid  timeout inode";
+
+	private static final String TCP6_HEADER = "  sl  local_address                         remote_address"
+			+ "                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode";
+
+	private static final int LINK_LOCAL_SCOPE_ID = 2;
+
+	private static final List<HostAddress> HOSTS = List.of(host("127.0.0.1", "lo"), host("::1", "lo"),
+			host("198.51.100.7", "eth0"), host("2001:db8::7", "eth0"), linkLocalHost("fe80::1", "eth0"),
+			host("203.0.113.9", "wlan0"));
+
+	// What localhost resolves to is fixed, so that no name is looked up.
+	private static final Localhost LOCALHOST = () -> List.of(address("127.0.0.1"), address("::1"));
+
+	private static final Set<String> DEV_PROFILES = new LinkedHashSet<>(List.of("dev", "local"));
+
+	private static final RunContext PROD = new RunContext(List.of("prod"), false, DEV_PROFILES,
+			"application-prod.properties:3");
+
+	private static final RunContext DEV = new RunContext(List.of("dev"), true, DEV_PROFILES, null);
+
+	private static final RunContext NO_PROFILE = new RunContext(List.of(), false, DEV_PROFILES, null);
+
+	@TempDir
+	private Path temp;
+
+	@Test
+	void loopbackConnectorIsLocalOnlyAndWarnedOutsideDevProfile() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("127.0.0.1", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(report.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
+		assertThat(report.listeners()).singleElement().satisfies((listener) -> {
+			assertThat(listener.role()).isEqualTo(Listener.SERVER);
+			assertThat(listener.server()).isEqualTo("tomcat");
+			assertThat(listener.address()).isEqualTo("127.0.0.1");
+			assertThat(listener.port()).isEqualTo(8080);
+			assertThat(listener.wildcard()).isFalse();
+			assertThat(listener.source()).isEqualTo(BindingsInspector.SOURCE_PROCFS);
+			assertThat(listener.reachability()).isEqualTo(Reachability.LOCAL_ONLY);
+			assertThat(listener.addresses())
+				.extracting(ListenerAddress::getAddress, ListenerAddress::getInterface, ListenerAddress::getScope,
+						ListenerAddress::getUrl, ListenerAddress::getProbe)
+				.containsExactly(
+						tuple("127.0.0.1", "lo", AddressScope.LOOPBACK, "http://127.0.0.1:8080/", ProbeResult.SKIPPED));
+		});
+		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo(FindingCode.LOOPBACK_ONLY);
+			assertThat(finding.severity()).isEqualTo(Severity.WARN);
+			assertThat(finding.listener()).isEqualTo("server:8080");
+			assertThat(finding.message()).contains("tomcat")
+				.contains("127.0.0.1:8080")
+				.contains("active profiles: prod")
+				.contains("application-prod.properties:3");
+		});
+	}
+
+	@Test
+	void loopbackConnectorInDevProfileIsReportedAsInfo() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("127.0.0.1", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), DEV);
+		assertThat(report.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
+		assertThat(report.devProfile()).isTrue();
+		assertThat(report.activeProfiles()).containsExactly("dev");
+		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo(FindingCode.LOOPBACK_ONLY);
+			assertThat(finding.severity()).isEqualTo(Severity.INFO);
+			assertThat(finding.message()).contains("active profiles: dev");
+		});
+	}
+
+	@Test
+	void loopbackFindingWithoutProfileSaysNoActiveProfileAndOmitsUnknownOrigin() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("127.0.0.1", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), NO_PROFILE);
+		assertThat(report.devProfile()).isFalse();
+		assertThat(report.activeProfiles()).isEmpty();
+		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.WARN);
+			assertThat(finding.message()).contains("no active profile").doesNotContain("server.address set in");
+		});
+	}
+
+	@Test
+	void loopbackFindingActionListsNonLoopbackHostAddressesOnly() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("127.0.0.1", 8080, 100)));
+		Finding finding = findings(inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD),
+				FindingCode.LOOPBACK_ONLY)
+			.get(0);
+		assertThat(finding.action()).contains("198.51.100.7 (eth0)")
+			.contains("2001:db8::7 (eth0)")
+			.contains("fe80::1%" + LINK_LOCAL_SCOPE_ID + " (eth0)")
+			.contains("203.0.113.9 (wlan0)")
+			.contains("dev, local")
+			.doesNotContain("(lo)")
+			.doesNotContain("127.0.0.1");
+	}
+
+	@Test
+	void loopbackFindingWithoutNonLoopbackHostAddressSaysSo() throws IOException {
+		BindingsInspector inspector = inspector(() -> List.of(host("127.0.0.1", "lo"), host("::1", "lo")),
+				socketTable(socket("127.0.0.1", 8080, 100)));
+		Finding finding = findings(inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD),
+				FindingCode.LOOPBACK_ONLY)
+			.get(0);
+		assertThat(finding.action()).contains("no non-loopback address").doesNotContain("(lo)");
+	}
+
+	@Test
+	void loopbackFindingNamesEveryLoopbackAddressWithIpv6InBrackets() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("127.0.0.1", 8080, 100), socket("::1", 8080, 101)));
+		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(report.listeners()).extracting(Listener::address).containsExactly("127.0.0.1", "::1");
+		assertThat(report.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
+		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).singleElement()
+			.extracting(Finding::message)
+			.asString()
+			.contains("127.0.0.1:8080, [::1]:8080");
+	}
+
+	@Test
+	void dualStackWildcardAcceptsEveryHostAddress() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("::", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server(null, 8080)), PROD);
+		assertThat(report.listeners()).singleElement().satisfies((listener) -> {
+			assertThat(listener.address()).isEqualTo("::");
+			assertThat(listener.wildcard()).isTrue();
+			assertThat(listener.ipv6Only()).isFalse();
+			assertThat(listener.source()).isEqualTo(BindingsInspector.SOURCE_PROCFS);
+			assertThat(listener.addresses()).extracting(ListenerAddress::getAddress, ListenerAddress::getInterface)
+				.containsExactly(tuple("127.0.0.1", "lo"), tuple("::1", "lo"), tuple("198.51.100.7", "eth0"),
+						tuple("2001:db8::7", "eth0"), tuple("fe80::1%" + LINK_LOCAL_SCOPE_ID, "eth0"),
+						tuple("203.0.113.9", "wlan0"));
+			assertThat(listener.reachability()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		});
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(report.findings()).isEmpty();
+	}
+
+	@Test
+	void ipv4WildcardAcceptsOnlyIpv4HostAddresses() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("0.0.0.0", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server(null, 8080)), PROD);
+		assertThat(report.listeners()).singleElement().satisfies((listener) -> {
+			assertThat(listener.address()).isEqualTo("0.0.0.0");
+			assertThat(listener.wildcard()).isTrue();
+			assertThat(listener.addresses()).extracting(ListenerAddress::getAddress)
+				.containsExactly("127.0.0.1", "198.51.100.7", "203.0.113.9");
+			assertThat(listener.addresses()).extracting(ListenerAddress::getUrl)
+				.containsExactly("http://127.0.0.1:8080/", "http://198.51.100.7:8080/", "http://203.0.113.9:8080/");
+		});
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
+	}
+
+	@Test
+	void concreteAddressAcceptsOnlyThatAddress() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("198.51.100.7", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server("198.51.100.7", 8080)), PROD);
+		assertThat(report.listeners()).singleElement().satisfies((listener) -> {
+			assertThat(listener.address()).isEqualTo("198.51.100.7");
+			assertThat(listener.wildcard()).isFalse();
+			assertThat(listener.reachability()).isEqualTo(Reachability.PRIVATE_NETWORK);
+			assertThat(listener.addresses())
+				.extracting(ListenerAddress::getAddress, ListenerAddress::getInterface, ListenerAddress::getScope,
+						ListenerAddress::getUrl)
+				.containsExactly(tuple("198.51.100.7", "eth0", AddressScope.PRIVATE, "http://198.51.100.7:8080/"));
+		});
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
+	}
+
+	@Test
+	void ipv6LinkLocalAddressIsLinkLocalWithEscapedZoneInUrl() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("fe80::1", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server("fe80::1", 8080)), PROD);
+		assertThat(report.listeners()).singleElement().satisfies((listener) -> {
+			assertThat(listener.reachability()).isEqualTo(Reachability.LINK_LOCAL);
+			assertThat(listener.addresses())
+				.extracting(ListenerAddress::getAddress, ListenerAddress::getInterface, ListenerAddress::getScope,
+						ListenerAddress::getUrl)
+				.containsExactly(tuple("fe80::1%" + LINK_LOCAL_SCOPE_ID, "eth0", AddressScope.LINK_LOCAL,
+						"http://[fe80::1%25" + LINK_LOCAL_SCOPE_ID + "]:8080/"));
+		});
+		assertThat(report.verdict()).isEqualTo(Reachability.LINK_LOCAL);
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
+	}
+
+	@Test
+	void ipv6GlobalAddressUrlHasCompressedAddressInBrackets() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("2001:db8::7", 8443, 100)));
+		BindingsReport report = inspector
+			.inspect(List.of(new WebServerConnector(Listener.SERVER, "tomcat", "https", null, 8443, "")), PROD);
+		assertThat(report.listeners()).singleElement()
+			.satisfies((listener) -> assertThat(listener.addresses()).extracting(ListenerAddress::getUrl)
+				.containsExactly("https://[2001:db8::7]:8443/"));
+	}
+
+	@Test
+	void socketsNotMatchingAnyConnectorPortAreReportedAsOther() throws IOException {
+		ProcSocketTable table = socketTable(
+				List.of(socket("0.0.0.0", 8080, 100), socket("127.0.0.1", 9010, 101), socket("::", 22, 102)), 100, 101);
+		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), PROD);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::address, Listener::port, Listener::source)
+			.containsExactly(tuple(Listener.SERVER, "0.0.0.0", 8080, BindingsInspector.SOURCE_PROCFS),
+					tuple(Listener.OTHER, "127.0.0.1", 9010, BindingsInspector.SOURCE_PROCFS));
+		Listener other = report.listeners().get(1);
+		assertThat(other.server()).isNull();
+		assertThat(other.scheme()).isNull();
+		assertThat(other.id()).isEqualTo("other:9010");
+		assertThat(other.reachability()).isEqualTo(Reachability.LOCAL_ONLY);
+		assertThat(other.addresses()).singleElement().satisfies((address) -> {
+			assertThat(address.getAddress()).isEqualTo("127.0.0.1");
+			assertThat(address.getUrl()).isNull();
+		});
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
+	}
+
+	@Test
+	void connectorHeldBySeveralSocketsGetsOneListenerPerSocket() throws IOException {
+		BindingsInspector inspector = inspector(
+				socketTable(socket("127.0.0.1", 8080, 100), socket("198.51.100.7", 8080, 101)));
+		BindingsReport report = inspector.inspect(List.of(server(null, 8080)), PROD);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::address)
+			.containsExactly(tuple(Listener.SERVER, "127.0.0.1"), tuple(Listener.SERVER, "198.51.100.7"));
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
+	}
+
+	@Test
+	void withoutSocketTableConnectorIsReportedWithDefaultWildcardForNullAddress() {
+		BindingsInspector inspector = inspector(null);
+		BindingsReport report = inspector.inspect(List.of(server(null, 8080), server("198.51.100.7", 8081)), PROD);
+		boolean preferIpv4 = Boolean.getBoolean("java.net.preferIPv4Stack");
+		assertThat(report.listeners())
+			.extracting(Listener::address, Listener::port, Listener::wildcard, Listener::source)
+			.containsExactly(tuple(preferIpv4 ? "0.0.0.0" : "::", 8080, true, BindingsInspector.SOURCE_CONNECTOR),
+					tuple("198.51.100.7", 8081, false, BindingsInspector.SOURCE_CONNECTOR));
+		assertThat(report.listeners().get(0).addresses()).hasSize(preferIpv4 ? 3 : HOSTS.size());
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
+	}
+
+	@Test
+	void socketTableThatIsNotAvailableIsNotReadAndConnectorIsReported() throws IOException {
+		Path root = Files.createDirectories(this.temp.resolve("not-procfs"));
+		BindingsInspector inspector = inspector(new ProcSocketTable(root));
+		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(report.listeners()).extracting(Listener::source).containsExactly(BindingsInspector.SOURCE_CONNECTOR);
+		assertThat(report.findings()).extracting(Finding::code)
+			.contains(FindingCode.LOOPBACK_ONLY)
+			.doesNotContain(FindingCode.SOCKET_TABLE_UNAVAILABLE);
+	}
+
+	@Test
+	void connectorWithoutMatchingSocketIsReportedFromConnector() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("0.0.0.0", 9010, 100)));
+		BindingsReport report = inspector.inspect(List.of(server("198.51.100.7", 8080)), PROD);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::address, Listener::source)
+			.containsExactly(tuple(Listener.SERVER, "198.51.100.7", BindingsInspector.SOURCE_CONNECTOR),
+					tuple(Listener.OTHER, "0.0.0.0", BindingsInspector.SOURCE_PROCFS));
+	}
+
+	@Test
+	void planNeverReadsSockets() throws IOException {
+		Path root = procRoot(List.of(socket("0.0.0.0", 8080, 100), socket("127.0.0.1", 9010, 101)), 100, 101);
+		BindingsInspector inspector = inspector(new ProcSocketTable(root));
+		BindingsReport planned = inspector.plan(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(planned.listeners()).extracting(Listener::role, Listener::address, Listener::source)
+			.containsExactly(tuple(Listener.SERVER, "127.0.0.1", BindingsInspector.SOURCE_CONNECTOR));
+		assertThat(planned.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
+		assertThat(planned.findings()).extracting(Finding::code).contains(FindingCode.LOOPBACK_ONLY);
+		BindingsReport inspected = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(inspected.listeners()).extracting(Listener::role, Listener::address, Listener::source)
+			.containsExactly(tuple(Listener.SERVER, "0.0.0.0", BindingsInspector.SOURCE_PROCFS),
+					tuple(Listener.OTHER, "127.0.0.1", BindingsInspector.SOURCE_PROCFS));
+	}
+
+	@Test
+	void planIgnoresUnreadableSocketTable() throws IOException {
+		BindingsInspector inspector = inspector(new ProcSocketTable(unlistableDescriptors()));
+		BindingsReport report = inspector.plan(List.of(server("198.51.100.7", 8080)), PROD);
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.SOCKET_TABLE_UNAVAILABLE);
+		assertThat(report.listeners()).extracting(Listener::source).containsExactly(BindingsInspector.SOURCE_CONNECTOR);
+	}
+
+	@Test
+	void hostAddressesFailureIsReportedAsFindingWithoutFailingTheReport() throws IOException {
+		HostAddresses failing = () -> {
+			throw new HostAddressesException("Could not list this host's network interfaces",
+					new IllegalStateException("denied"));
+		};
+		BindingsInspector inspector = inspector(failing, socketTable(socket("198.51.100.7", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server("198.51.100.7", 8080)), PROD);
+		assertThat(findings(report, FindingCode.INTERFACES_UNAVAILABLE)).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo(FindingCode.INTERFACES_UNAVAILABLE);
+			assertThat(finding.severity()).isEqualTo(Severity.WARN);
+			assertThat(finding.listener()).isNull();
+			assertThat(finding.message()).isEqualTo("Could not list this host's network interfaces");
+		});
+		assertThat(report.listeners()).singleElement().satisfies((listener) -> {
+			assertThat(listener.reachability()).isEqualTo(Reachability.PRIVATE_NETWORK);
+			assertThat(listener.addresses())
+				.extracting(ListenerAddress::getAddress, ListenerAddress::getInterface, ListenerAddress::getUrl)
+				.containsExactly(tuple("198.51.100.7", null, "http://198.51.100.7:8080/"));
+		});
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
+	}
+
+	@Test
+	void unreadableDescriptorsAreReportedAsFindingAndConnectorIsUsed() throws IOException {
+		BindingsInspector inspector = inspector(new ProcSocketTable(unlistableDescriptors()));
+		BindingsReport report = inspector.inspect(List.of(server("198.51.100.7", 8080)), PROD);
+		assertThat(findings(report, FindingCode.SOCKET_TABLE_UNAVAILABLE)).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo(FindingCode.SOCKET_TABLE_UNAVAILABLE);
+			assertThat(finding.severity()).isEqualTo(Severity.INFO);
+			assertThat(finding.listener()).isNull();
+			assertThat(finding.message()).contains("fd");
+		});
+		assertThat(report.listeners()).extracting(Listener::address, Listener::source)
+			.containsExactly(tuple("198.51.100.7", BindingsInspector.SOURCE_CONNECTOR));
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+	}
+
+	@Test
+	void verdictIgnoresManagementAndOtherListeners() throws IOException {
+		ProcSocketTable table = socketTable(socket("127.0.0.1", 8080, 100), socket("0.0.0.0", 8081, 101),
+				socket("::", 9010, 102));
+		BindingsReport report = inspector(table)
+			.inspect(List.of(server("127.0.0.1", 8080), connector(Listener.MANAGEMENT, null, 8081)), PROD);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::reachability)
+			.containsExactly(tuple(Listener.SERVER, Reachability.LOCAL_ONLY),
+					tuple(Listener.MANAGEMENT, Reachability.PRIVATE_NETWORK),
+					tuple(Listener.OTHER, Reachability.PRIVATE_NETWORK));
+		assertThat(report.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
+		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo(FindingCode.LOOPBACK_ONLY);
+			assertThat(finding.listener()).isEqualTo("server:8080");
+			assertThat(finding.message()).contains("127.0.0.1:8080").doesNotContain("8081").doesNotContain("9010");
+		});
+	}
+
+	@Test
+	void verdictIsWidestOfServerAndAdditionalConnectors() throws IOException {
+		ProcSocketTable table = socketTable(socket("127.0.0.1", 8080, 100), socket("198.51.100.7", 8443, 101));
+		BindingsReport report = inspector(table)
+			.inspect(List.of(server("127.0.0.1", 8080), connector(Listener.CONNECTOR, "198.51.100.7", 8443)), PROD);
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
+	}
+
+	@Test
+	void verdictIsNullWithoutServerOrConnectorListener() throws IOException {
+		ProcSocketTable table = socketTable(socket("127.0.0.1", 8081, 100), socket("127.0.0.1", 9010, 101));
+		BindingsReport report = inspector(table).inspect(List.of(connector(Listener.MANAGEMENT, "127.0.0.1", 8081)),
+				PROD);
+		assertThat(report.listeners()).extracting(Listener::role).containsExactly(Listener.MANAGEMENT, Listener.OTHER);
+		assertThat(report.verdict()).isNull();
+		assertThat(report.findings()).isEmpty();
+	}
+
+	@Test
+	void contextPathAppearsInUrls() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("198.51.100.7", 8080, 100)));
+		BindingsReport report = inspector
+			.inspect(List.of(new WebServerConnector(Listener.SERVER, "tomcat", "http", null, 8080, "/app")), PROD);
+		assertThat(report.listeners()).singleElement()
+			.satisfies((listener) -> assertThat(listener.addresses()).extracting(ListenerAddress::getUrl)
+				.containsExactly("http://198.51.100.7:8080/app/"));
+	}
+
+	@Test
+	void wildcardWithUnlistableInterfacesIsNotReportedAsLoopbackOnly() {
+		HostAddresses failing = () -> {
+			throw new HostAddressesException("cannot list", new IllegalStateException());
+		};
+		BindingsReport report = inspector(failing, null).plan(List.of(server(null, 8080)), PROD);
+		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).isEmpty();
+		assertThat(report.verdict()).isEqualTo(Reachability.PUBLIC);
+	}
+
+	@Test
+	void plannedIpv4WildcardAcceptsIpv6LikeTheJdkBindsIt() {
+		BindingsReport report = inspector(null).plan(List.of(server("0.0.0.0", 8080)), PROD);
+		assertThat(report.listeners()).singleElement().satisfies((listener) -> {
+			assertThat(listener.address()).isEqualTo(Boolean.getBoolean("java.net.preferIPv4Stack") ? "0.0.0.0" : "::");
+			assertThat(listener.wildcard()).isTrue();
+		});
+		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).isEmpty();
+	}
+
+	private static BindingsInspector inspector(@Nullable ProcSocketTable socketTable) {
+		return inspector(() -> HOSTS, socketTable);
+	}
+
+	private static BindingsInspector inspector(HostAddresses hosts, @Nullable ProcSocketTable socketTable) {
+		// Without a prober nothing is ever connected to.
+		return new BindingsInspector(hosts, socketTable, null, LOCALHOST);
+	}
+
+	private static List<Finding> findings(BindingsReport report, FindingCode code) {
+		return report.findings().stream().filter((finding) -> finding.code() == code).toList();
+	}
+
+	private ProcSocketTable socketTable(ListeningSocket... sockets) throws IOException {
+		long[] inodes = new long[sockets.length];
+		for (int i = 0; i < sockets.length; i++) {
+			inodes[i] = sockets[i].inode();
+		}
+		return socketTable(List.of(sockets), inodes);
+	}
+
+	private ProcSocketTable socketTable(List<ListeningSocket> sockets, long... ownInodes) throws IOException {
+		return new ProcSocketTable(procRoot(sockets, ownInodes));
+	}
+
+	/**
+	 * Write the sockets to {@code self/net/tcp} and {@code self/net/tcp6} and link the
+	 * given inodes from {@code self/fd}. Addresses are written in this machine's byte
+	 * order, as the kernel does.
+	 */
+	private Path procRoot(List<ListeningSocket> sockets, long... ownInodes) throws IOException {
+		Path root = Files.createTempDirectory(this.temp, "proc");
+		Path net = Files.createDirectories(root.resolve("self/net"));
+		Path fd = Files.createDirectories(root.resolve("self/fd"));
+		StringBuilder tcp = new StringBuilder(TCP_HEADER).append('\n');
+		StringBuilder tcp6 = new StringBuilder(TCP6_HEADER).append('\n');
+		int slot = 0;
+		for (ListeningSocket socket : sockets) {
+			(socket.ipv6() ? tcp6 : tcp).append(row(slot++, socket)).append('\n');
+		}
+		Files.writeString(net.resolve("tcp"), tcp);
+		Files.writeString(net.resolve("tcp6"), tcp6);
+		Files.createSymbolicLink(fd.resolve("0"), Path.of("pipe:[4026]"));
+		for (int i = 0; i < ownInodes.length; i++) {
+			Files.createSymbolicLink(fd.resolve(String.valueOf(i + 10)), Path.of("socket:[" + ownInodes[i] + "]"));
+		}
+		return root;
+	}
+
+	private Path unlistableDescriptors() throws IOException {
+		Path root = procRoot(List.of(socket("198.51.100.7", 8080, 100)), 100);
+		Path fd = root.resolve("self/fd");
+		try (var descriptors = Files.list(fd)) {
+			for (Path descriptor : descriptors.toList()) {
+				Files.delete(descriptor);
+			}
+		}
+		Files.delete(fd);
+		Files.writeString(fd, "not a directory");
+		return root;
+	}
+
+	private static String row(int slot, ListeningSocket socket) {
+		String local = hex(socket.address()) + ":" + String.format("%04X", socket.port());
+		String remote = socket.ipv6() ? "00000000000000000000000000000000:0000" : "00000000:0000";
+		return String.format("%4d: %s %s 0A 00000000:00000000 00:00000000 00000000     0        0 %d 1"
+				+ " 0000000000000000 100 0 0 10 0", slot, local, remote, socket.inode());
+	}
+
+	private static String hex(InetAddress address) {
+		ByteBuffer bytes = ByteBuffer.wrap(address.getAddress()).order(ByteOrder.nativeOrder());
+		StringBuilder hex = new StringBuilder();
+		while (bytes.hasRemaining()) {
+			hex.append(String.format("%08X", bytes.getInt()));
+		}
+		return hex.toString();
+	}
+
+	private static ListeningSocket socket(String literal, int port, long inode) {
+		return new ListeningSocket(address(literal), port, inode);
+	}
+
+	private static WebServerConnector server(@Nullable String literal, int port) {
+		return connector(Listener.SERVER, literal, port);
+	}
+
+	private static WebServerConnector connector(String role, @Nullable String literal, int port) {
+		return new WebServerConnector(role, "tomcat", "http", (literal != null) ? address(literal) : null, port, "");
+	}
+
+	private static HostAddress host(String literal, String interfaceName) {
+		return HostAddress.of(address(literal), interfaceName);
+	}
+
+	private static HostAddress linkLocalHost(String literal, String interfaceName) {
+		try {
+			return HostAddress.of(Inet6Address.getByAddress(null, address(literal).getAddress(), LINK_LOCAL_SCOPE_ID),
+					interfaceName);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static InetAddress address(String literal) {
+		try {
+			// Literals only, so no name service lookup happens.
+			return InetAddress.getByName(literal);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
