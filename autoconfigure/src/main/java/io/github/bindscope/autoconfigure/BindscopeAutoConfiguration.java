@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.annotation.Bean;
@@ -99,6 +100,18 @@ public final class BindscopeAutoConfiguration {
 	StrictModeWebServerFactoryCustomizer strictModeWebServerFactoryCustomizer(BindingsReporter reporter,
 			BindscopeProperties properties) {
 		return new StrictModeWebServerFactoryCustomizer(reporter, properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JettyWebServer.class)
+	static class JettyConnectorReaderConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JettyConnectorReader jettyConnectorReader() {
+			return new JettyConnectorReader();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -15,12 +15,18 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.github.bindscope.inspect.JvmArguments;
+import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.RunContext;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +43,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.Resource;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Reads a {@link RunContext} from Spring's {@link Environment}.
@@ -50,6 +58,14 @@ final class EnvironmentRunContext {
 
 	private static final ConfigurationPropertyName SERVER_ADDRESS = ConfigurationPropertyName.of("server.address");
 
+	private static final String LIVE_RELOAD_SERVER = "org.springframework.boot.devtools.livereload.LiveReloadServer";
+
+	private static final String GRPC_SERVER = "io.grpc.Server";
+
+	// The JVM's arguments never change, so read them once.
+	private static final Supplier<List<String>> JVM_ARGUMENTS = SingletonSupplier
+		.of(() -> ManagementFactory.getRuntimeMXBean().getInputArguments());
+
 	private EnvironmentRunContext() {
 	}
 
@@ -62,7 +78,39 @@ final class EnvironmentRunContext {
 		boolean devProfile = activeProfiles.stream()
 			.anyMatch((profile) -> devProfiles.contains(profile.toLowerCase(Locale.ROOT)))
 				|| devToolsActive(environment);
-		return new RunContext(activeProfiles, devProfile, devProfiles, serverAddressOrigin(environment));
+		return new RunContext(activeProfiles, devProfile, devProfiles, serverAddressOrigin(environment),
+				portRoles(environment));
+	}
+
+	/**
+	 * Return the roles of the sockets this JVM may listen on that are known by their
+	 * port. Web server connectors are attributed separately, from the servers themselves.
+	 */
+	static Map<Integer, String> portRoles(Environment environment) {
+		Map<Integer, String> roles = new LinkedHashMap<>();
+		Integer jdwp = JvmArguments.jdwpPort(JVM_ARGUMENTS.get());
+		if (jdwp != null) {
+			roles.put(jdwp, Listener.JDWP);
+		}
+		putPort(roles, environment.getProperty("com.sun.management.jmxremote.port"), Listener.JMX);
+		putPort(roles, environment.getProperty("com.sun.management.jmxremote.rmi.port"), Listener.JMX);
+		ClassLoader classLoader = EnvironmentRunContext.class.getClassLoader();
+		if (ClassUtils.isPresent(LIVE_RELOAD_SERVER, classLoader)
+				&& environment.getProperty("spring.devtools.livereload.enabled", Boolean.class, true)) {
+			putPort(roles, environment.getProperty("spring.devtools.livereload.port", "35729"), Listener.LIVERELOAD);
+		}
+		if (ClassUtils.isPresent(GRPC_SERVER, classLoader)) {
+			putPort(roles, environment.getProperty("spring.grpc.server.port", "9090"), Listener.GRPC);
+		}
+		putPort(roles, environment.getProperty("spring.rsocket.server.port"), Listener.RSOCKET);
+		return roles;
+	}
+
+	private static void putPort(Map<Integer, String> roles, @Nullable String port, String role) {
+		Integer parsed = JvmArguments.parsePort(port);
+		if (parsed != null) {
+			roles.putIfAbsent(parsed, role);
+		}
 	}
 
 	private static boolean devToolsActive(Environment environment) {

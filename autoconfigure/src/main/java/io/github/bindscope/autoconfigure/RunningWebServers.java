@@ -103,7 +103,16 @@ public class RunningWebServers implements ApplicationListener<WebServerInitializ
 				return List.copyOf(connectors);
 			}
 		}
-		// A server no reader knows: trust the configuration for the address.
+		// A server no reader knows, Reactor Netty among them: NettyWebServer keeps its
+		// DisposableServer (the only holder of the bound address) in a private field, and
+		// reflection into it would break silently with any change to that class. The
+		// public
+		// getPort() is live, the address is what the factory was configured with, and the
+		// kernel's socket table then supplies the address really bound on that port
+		// (which
+		// also covers a NettyServerCustomizer that binds elsewhere). Only where there is
+		// no
+		// socket table is the configured address the whole story.
 		String prefix = Listener.MANAGEMENT.equals(role) ? "management.server." : "server.";
 		InetAddress address = environment.getProperty(prefix + "address", InetAddress.class);
 		String scheme = environment.getProperty(prefix + "ssl.enabled", Boolean.class, false) ? "https" : "http";

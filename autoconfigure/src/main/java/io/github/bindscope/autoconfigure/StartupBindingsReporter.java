@@ -15,6 +15,8 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -45,6 +47,8 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 
 	private final BindscopeProperties properties;
 
+	private final Set<String> logged = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Create a new {@link StartupBindingsReporter}.
 	 * @param reporter the reporter
@@ -67,16 +71,20 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 				logReachable(listener);
 			}
 		}
-		if (management) {
-			return;
-		}
 		for (Finding finding : report.findings()) {
-			log(finding);
-			if (this.properties.isStrict() && finding.code() == FindingCode.LOOPBACK_ONLY
-					&& finding.severity() == Severity.WARN) {
-				throw new LoopbackOnlyException(finding, false);
+			// Each server's event reports the whole JVM again: say each thing once.
+			if (this.logged.add(finding.code() + "@" + finding.listener())) {
+				log(finding);
+			}
+			if (this.properties.isStrict() && failsStrictMode(finding)) {
+				throw new StrictModeException(finding, false);
 			}
 		}
+	}
+
+	static boolean failsStrictMode(Finding finding) {
+		return finding.severity() == Severity.WARN
+				&& (finding.code() == FindingCode.LOOPBACK_ONLY || finding.code() == FindingCode.JDWP_EXPOSED);
 	}
 
 	private void logProbes(BindingsReport report, long nanos) {

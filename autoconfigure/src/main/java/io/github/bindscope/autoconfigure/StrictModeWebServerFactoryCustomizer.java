@@ -19,9 +19,7 @@ import java.util.Locale;
 
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
-import io.github.bindscope.report.FindingCode;
 import io.github.bindscope.report.Listener;
-import io.github.bindscope.report.Severity;
 import io.github.bindscope.report.WebServerConnector;
 
 import org.springframework.boot.web.server.AbstractConfigurableWebServerFactory;
@@ -66,8 +64,8 @@ public class StrictModeWebServerFactoryCustomizer
 				configurable.getAddress(), configurable.getPort(), "");
 		BindingsReport report = this.reporter.plan(planned);
 		for (Finding finding : report.findings()) {
-			if (finding.code() == FindingCode.LOOPBACK_ONLY && finding.severity() == Severity.WARN) {
-				throw new LoopbackOnlyException(finding, true);
+			if (StartupBindingsReporter.failsStrictMode(finding)) {
+				throw new StrictModeException(finding, true);
 			}
 		}
 	}

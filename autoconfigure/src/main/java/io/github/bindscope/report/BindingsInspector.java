@@ -144,8 +144,9 @@ public final class BindingsInspector {
 		if (sockets != null) {
 			for (ListeningSocket socket : sockets) {
 				if (!attributed.contains(socket)) {
-					listeners.add(listener(Listener.OTHER, null, null, "", socket.address(), socket.port(),
-							SOURCE_PROCFS, hosts));
+					String role = context.portRoles().getOrDefault(socket.port(), Listener.OTHER);
+					listeners
+						.add(listener(role, null, null, "", socket.address(), socket.port(), SOURCE_PROCFS, hosts));
 				}
 			}
 		}

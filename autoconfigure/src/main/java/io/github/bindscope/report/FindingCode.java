@@ -40,6 +40,32 @@ public enum FindingCode {
 	LOOPBACK_UNREACHABLE,
 
 	/**
+	 * The JDWP debug agent accepts connections beyond this host: whoever connects can run
+	 * code in this JVM.
+	 */
+	JDWP_EXPOSED,
+
+	/**
+	 * A JMX remote port accepts connections beyond this host.
+	 */
+	JMX_EXPOSED,
+
+	/**
+	 * The DevTools LiveReload server accepts connections beyond this host.
+	 */
+	LIVERELOAD_EXPOSED,
+
+	/**
+	 * The management server is reachable more widely than the main server.
+	 */
+	MANAGEMENT_WIDER,
+
+	/**
+	 * A dev profile is active while a web server listens on a public address.
+	 */
+	DEV_PROFILE_PUBLIC,
+
+	/**
 	 * This host's interfaces could not be listed, so wildcard binds could not be
 	 * expanded.
 	 */

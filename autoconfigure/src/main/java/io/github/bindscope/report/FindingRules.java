@@ -39,6 +39,7 @@ final class FindingRules {
 
 	static void addFindings(@Nullable Reachability verdict, List<Listener> listeners, List<HostAddress> hosts,
 			Localhost localhost, RunContext context, List<Finding> findings) {
+		addExposureFindings(verdict, listeners, context, findings);
 		if (verdict == null) {
 			return;
 		}
@@ -57,6 +58,68 @@ final class FindingRules {
 				findings.add(mismatch);
 			}
 		}
+	}
+
+	private static void addExposureFindings(@Nullable Reachability verdict, List<Listener> listeners,
+			RunContext context, List<Finding> findings) {
+		for (Listener listener : listeners) {
+			if (listener.reachability() == Reachability.LOCAL_ONLY) {
+				continue;
+			}
+			String where = describeListener(listener);
+			switch (listener.role()) {
+				case Listener.JDWP -> findings.add(new Finding(Severity.WARN, FindingCode.JDWP_EXPOSED, listener.id(),
+						"The JDWP debug agent listens on " + where
+								+ ": anyone who can connect to it can run any code in this JVM.",
+						"Bind the agent to loopback (-agentlib:jdwp=...,address=127.0.0.1:" + listener.port()
+								+ ") and reach it through an SSH tunnel or your platform's port forwarding, or "
+								+ "remove -agentlib:jdwp outside development."));
+				case Listener.JMX -> findings.add(new Finding(Severity.WARN, FindingCode.JMX_EXPOSED, listener.id(),
+						"A JMX remote port listens on " + where + ".",
+						"Bind JMX to loopback (-Djava.rmi.server.hostname=127.0.0.1 with "
+								+ "-Dcom.sun.management.jmxremote.host=127.0.0.1), or require authentication "
+								+ "and TLS (com.sun.management.jmxremote.authenticate, .ssl)."));
+				case Listener.LIVERELOAD -> findings.add(new Finding(Severity.WARN, FindingCode.LIVERELOAD_EXPOSED,
+						listener.id(), "The DevTools LiveReload server listens on " + where + ".",
+						"Do not ship DevTools to shared environments (it is excluded from repackaged jars by default), "
+								+ "or set spring.devtools.livereload.enabled=false."));
+				case Listener.MANAGEMENT -> {
+					if (verdict != null && listener.reachability().compareTo(verdict) > 0) {
+						findings.add(new Finding(Severity.WARN, FindingCode.MANAGEMENT_WIDER, listener.id(),
+								"The management server listens on " + where + ", more widely than the main server ("
+										+ verdict + "), so Actuator endpoints are exposed to callers that cannot "
+										+ "even reach the application.",
+								"Set management.server.address=127.0.0.1 (or the address the main server uses); "
+										+ "management.server.port alone binds every interface."));
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		if (context.devProfile()) {
+			listeners.stream()
+				.filter((listener) -> listener.scheme() != null)
+				.filter((listener) -> listener.reachability() == Reachability.PUBLIC)
+				.findFirst()
+				.ifPresent((listener) -> findings
+					.add(new Finding(Severity.WARN, FindingCode.DEV_PROFILE_PUBLIC, listener.id(),
+							"A dev profile is active (" + describeProfiles(context.activeProfiles()) + ") while "
+									+ listener.id() + " listens on " + describeListener(listener)
+									+ ", where anyone on the internet may reach development settings.",
+							"Bind to loopback or a private address while developing, or do not activate a dev profile "
+									+ "on a publicly reachable host.")));
+		}
+	}
+
+	private static String describeListener(Listener listener) {
+		String reach = switch (listener.reachability()) {
+			case LOCAL_ONLY -> "this host only";
+			case LINK_LOCAL -> "the local link";
+			case PRIVATE_NETWORK -> "private networks";
+			case PUBLIC -> "public networks";
+		};
+		return hostAndPort(listener.address(), listener.port()) + " (reachable from " + reach + ")";
 	}
 
 	private static boolean accepts(List<Listener> main, Class<? extends InetAddress> family) {

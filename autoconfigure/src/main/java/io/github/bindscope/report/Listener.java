@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * A TCP socket this JVM listens on, with every address it accepts connections on.
  *
  * @param role what the socket is for: {@code server}, {@code management},
- * {@code connector}, or {@code other}
+ * {@code connector}, {@code jdwp}, {@code jmx}, {@code livereload}, {@code grpc},
+ * {@code rsocket}, or {@code other}
  * @param server the embedded server that owns it ({@code tomcat}), or {@code null}
  * @param scheme {@code http} or {@code https} for web servers, or {@code null}
  * @param address the address the socket is bound to
@@ -53,6 +54,31 @@ public record Listener(String role, @Nullable String server, @Nullable String sc
 	 * Role of an additional connector of a web server.
 	 */
 	public static final String CONNECTOR = "connector";
+
+	/**
+	 * Role of the JDWP debug agent's socket.
+	 */
+	public static final String JDWP = "jdwp";
+
+	/**
+	 * Role of a JMX remote (RMI registry or server) socket.
+	 */
+	public static final String JMX = "jmx";
+
+	/**
+	 * Role of the DevTools LiveReload server's socket.
+	 */
+	public static final String LIVERELOAD = "livereload";
+
+	/**
+	 * Role of a gRPC server's socket.
+	 */
+	public static final String GRPC = "grpc";
+
+	/**
+	 * Role of an RSocket server's socket.
+	 */
+	public static final String RSOCKET = "rsocket";
 
 	/**
 	 * Role of a socket that Bindscope cannot attribute.

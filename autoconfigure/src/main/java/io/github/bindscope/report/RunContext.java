@@ -16,6 +16,7 @@
 package io.github.bindscope.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -28,9 +29,22 @@ import org.jspecify.annotations.Nullable;
  * @param devProfiles the profiles that count as dev profiles
  * @param addressOrigin where {@code server.address} was set, such as
  * {@code application-prod.properties:3}, or {@code null} if it was not set
+ * @param portRoles the roles of sockets known by their port, such as {@code jdwp}
  * @since 0.1.0
  */
 public record RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
-		@Nullable String addressOrigin) {
+		@Nullable String addressOrigin, Map<Integer, String> portRoles) {
+
+	/**
+	 * Create a new {@link RunContext} without known port roles.
+	 * @param activeProfiles the active profiles
+	 * @param devProfile whether one of them is a dev profile
+	 * @param devProfiles the profiles that count as dev profiles
+	 * @param addressOrigin where {@code server.address} was set, or {@code null}
+	 */
+	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
+			@Nullable String addressOrigin) {
+		this(activeProfiles, devProfile, devProfiles, addressOrigin, Map.of());
+	}
 
 }

@@ -19,12 +19,12 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a {@link LoopbackOnlyException}.
+ * Explains a {@link StrictModeException}.
  */
-class LoopbackOnlyFailureAnalyzer extends AbstractFailureAnalyzer<LoopbackOnlyException> {
+class StrictModeFailureAnalyzer extends AbstractFailureAnalyzer<StrictModeException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, LoopbackOnlyException cause) {
+	protected FailureAnalysis analyze(Throwable rootFailure, StrictModeException cause) {
 		String when = cause.isBeforeStart() ? "before the server opened its port"
 				: "after the server started, and stopped it";
 		String description = cause.getFinding().message() + " Bindscope strict mode (bindscope.strict=true) failed "

@@ -19,22 +19,23 @@ import io.github.bindscope.report.Finding;
 
 /**
  * Thrown in strict mode when the main web server would be reachable from this host only
- * and no dev profile is active.
+ * and no dev profile is active, or when the JDWP debug agent is reachable from other
+ * hosts.
  *
  * @since 0.1.0
  */
-public class LoopbackOnlyException extends RuntimeException {
+public class StrictModeException extends RuntimeException {
 
 	private final Finding finding;
 
 	private final boolean beforeStart;
 
 	/**
-	 * Create a new {@link LoopbackOnlyException}.
-	 * @param finding the loopback-only finding
+	 * Create a new {@link StrictModeException}.
+	 * @param finding the finding that fails strict mode
 	 * @param beforeStart whether the check ran before the server opened its port
 	 */
-	public LoopbackOnlyException(Finding finding, boolean beforeStart) {
+	public StrictModeException(Finding finding, boolean beforeStart) {
 		super(finding.message());
 		this.finding = finding;
 		this.beforeStart = beforeStart;

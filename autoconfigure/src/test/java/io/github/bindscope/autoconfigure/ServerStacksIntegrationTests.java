@@ -1,0 +1,215 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.jayway.jsonpath.JsonPath;
+import io.github.bindscope.inspect.InetAddresses;
+import io.github.bindscope.inspect.ProcSocketTable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jetty.reactive.JettyReactiveWebServerFactory;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.tomcat.reactive.TomcatReactiveWebServerFactory;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts every embedded server Spring Boot 4 ships, under Spring MVC and WebFlux, with a
+ * management server on its own port, and checks the report against the live sockets.
+ * Everything binds loopback.
+ */
+class ServerStacksIntegrationTests {
+
+	@ParameterizedTest
+	@EnumSource(Stack.class)
+	void reportMatchesTheLiveSockets(Stack stack) throws Exception {
+		// One server per application, as Boot expects: hide the other servers' classes.
+		FilteredClassLoader classLoader = new FilteredClassLoader(stack.hidden);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class,
+				stack.configuration)
+			.resourceLoader(new DefaultResourceLoader(classLoader))
+			.run("--spring.main.web-application-type=" + stack.type, "--server.port=0", "--server.address=127.0.0.1",
+					"--management.server.port=0", "--management.server.address=::1",
+					"--management.endpoints.web.exposure.include=bindings", "--spring.main.banner-mode=off",
+					"--spring.profiles.active=prod", "--spring.autoconfigure.exclude=" + stack.excluded())) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			int managementPort = Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
+			String json = TomcatBindingsIntegrationTests.get("[::1]", managementPort, "/actuator/bindings");
+			Map<String, Object> server = single(json, "server");
+			assertThat(server).containsEntry("server", stack.server)
+				.containsEntry("address", "127.0.0.1")
+				.containsEntry("port", port);
+			Map<String, Object> management = single(json, "management");
+			assertThat(management).containsEntry("server", stack.server)
+				.containsEntry("address", "::1")
+				.containsEntry("port", managementPort);
+			assertThat(TomcatBindingsIntegrationTests.get("127.0.0.1", port, "/")).contains("Hello");
+			ProcSocketTable table = new ProcSocketTable(ProcSocketTable.DEFAULT_ROOT);
+			Assumptions.assumeTrue(table.isAvailable(), "No kernel socket table to compare with on this platform");
+			Set<String> reported = ((List<Map<String, Object>>) JsonPath.read(json, "$.listeners[*]")).stream()
+				.map((listener) -> listener.get("address") + " " + listener.get("port"))
+				.collect(Collectors.toSet());
+			Set<String> live = table.listeningSockets()
+				.stream()
+				.map((socket) -> InetAddresses.toText(socket.address()) + " " + socket.port())
+				.collect(Collectors.toSet());
+			assertThat(reported).isEqualTo(live);
+		}
+	}
+
+	private static Map<String, Object> single(String json, String role) {
+		List<Map<String, Object>> listeners = JsonPath.read(json, "$.listeners[?(@.role == '" + role + "')]");
+		assertThat(listeners).as("%s listeners", role).hasSize(1);
+		return listeners.get(0);
+	}
+
+	private static final String[] TOMCAT = { "org.apache.catalina", "org.apache.tomcat", "org.apache.coyote" };
+
+	private static final String[] JETTY = { "org.eclipse.jetty" };
+
+	private static final String[] NETTY = { "reactor.netty.http.server" };
+
+	enum Stack {
+
+		TOMCAT_MVC("servlet", "tomcat", TomcatMvc.class, JETTY, NETTY),
+
+		// Boot's Tomcat management auto-configuration has no Tomcat class condition; a
+		// real
+		// Jetty application does not have it on the classpath.
+		JETTY_MVC("servlet", "jetty", JettyMvc.class, TOMCAT, NETTY) {
+
+			@Override
+			String excluded() {
+				return "org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
+						+ "TomcatServletManagementContextAutoConfiguration";
+			}
+
+		},
+
+		NETTY_WEBFLUX("reactive", "netty", NettyWebFlux.class, TOMCAT, JETTY),
+
+		TOMCAT_WEBFLUX("reactive", "tomcat", TomcatWebFlux.class, JETTY, NETTY),
+
+		JETTY_WEBFLUX("reactive", "jetty", JettyWebFlux.class, TOMCAT, NETTY);
+
+		private final String type;
+
+		private final String server;
+
+		private final Class<?> configuration;
+
+		private final String[] hidden;
+
+		String excluded() {
+			return "";
+		}
+
+		Stack(String type, String server, Class<?> configuration, String[]... hidden) {
+			this.type = type;
+			this.server = server;
+			this.configuration = configuration;
+			this.hidden = Stream.of(hidden).flatMap(Stream::of).toArray(String[]::new);
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@RestController
+	static class TestApplication {
+
+		@GetMapping("/")
+		Mono<String> hello() {
+			return Mono.just("Hello");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TomcatMvc {
+
+		@Bean
+		TomcatServletWebServerFactory webServerFactory() {
+			return new TomcatServletWebServerFactory();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JettyMvc {
+
+		@Bean
+		JettyServletWebServerFactory webServerFactory() {
+			return new JettyServletWebServerFactory();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NettyWebFlux {
+
+		@Bean
+		NettyReactiveWebServerFactory webServerFactory() {
+			return new NettyReactiveWebServerFactory();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TomcatWebFlux {
+
+		@Bean
+		TomcatReactiveWebServerFactory webServerFactory() {
+			return new TomcatReactiveWebServerFactory();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JettyWebFlux {
+
+		@Bean
+		JettyReactiveWebServerFactory webServerFactory() {
+			return new JettyReactiveWebServerFactory();
+		}
+
+	}
+
+}
