@@ -16,7 +16,6 @@
 package io.github.bindscope.autoconfigure;
 
 import java.net.InetAddress;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -63,7 +62,7 @@ class AddressNotOnHostFailureAnalyzer extends AbstractFailureAnalyzer<WebServerE
 		}
 		for (String property : PROPERTIES) {
 			InetAddress address = address(property);
-			if (address != null && !address.isAnyLocalAddress() && !isOnHost(address, hosts)) {
+			if (address != null && !address.isAnyLocalAddress() && HostAddress.find(hosts, address) == null) {
 				return analysis(property, address, hosts, cause);
 			}
 		}
@@ -97,11 +96,6 @@ class AddressNotOnHostFailureAnalyzer extends AbstractFailureAnalyzer<WebServerE
 			// Not convertible: Boot's own binding failure explains that better.
 			return null;
 		}
-	}
-
-	private static boolean isOnHost(InetAddress address, List<HostAddress> hosts) {
-		byte[] bytes = address.getAddress();
-		return hosts.stream().anyMatch((host) -> Arrays.equals(host.address().getAddress(), bytes));
 	}
 
 	@Override

@@ -107,17 +107,8 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 				.map((address) -> (address.getUrl() != null) ? address.getUrl() : address.getAddress())
 				.collect(Collectors.joining(", "));
 			logger.info("Bindscope: " + listener.id() + " (" + listener.server() + ") is reachable from "
-					+ describe(listener) + ": " + urls);
+					+ listener.reachability().description() + ": " + urls);
 		}
-	}
-
-	private static String describe(Listener listener) {
-		return switch (listener.reachability()) {
-			case LOCAL_ONLY -> "this host only";
-			case LINK_LOCAL -> "the local link";
-			case PRIVATE_NETWORK -> "private networks";
-			case PUBLIC -> "public networks";
-		};
 	}
 
 	private void log(Finding finding) {

@@ -17,6 +17,10 @@ package io.github.bindscope.inspect;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An address assigned to one of this host's network interfaces.
@@ -36,6 +40,22 @@ public record HostAddress(InetAddress address, String interfaceName, AddressScop
 	 */
 	public static HostAddress of(InetAddress address, String interfaceName) {
 		return new HostAddress(address, interfaceName, AddressScope.of(address));
+	}
+
+	/**
+	 * Find the host address equal to the given address, ignoring IPv6 zones.
+	 * @param hosts the host addresses
+	 * @param address the address to look for
+	 * @return the host address, or {@code null} if the address is not one of them
+	 */
+	public static @Nullable HostAddress find(List<HostAddress> hosts, InetAddress address) {
+		byte[] bytes = address.getAddress();
+		for (HostAddress host : hosts) {
+			if (Arrays.equals(host.address().getAddress(), bytes)) {
+				return host;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -20,7 +20,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,7 +189,7 @@ public final class BindingsInspector {
 	}
 
 	private static boolean isOwnAddress(InetAddress address, List<HostAddress> hosts) {
-		return address.isLoopbackAddress() || find(hosts, address) != null;
+		return address.isLoopbackAddress() || HostAddress.find(hosts, address) != null;
 	}
 
 	private List<HostAddress> hostAddresses(List<Finding> findings) {
@@ -243,7 +242,7 @@ public final class BindingsInspector {
 			}
 		}
 		else {
-			HostAddress host = find(hosts, address);
+			HostAddress host = HostAddress.find(hosts, address);
 			InetAddress concrete = (host != null) ? host.address() : address;
 			addresses.add(
 					listenerAddress(concrete, (host != null) ? host.interfaceName() : null, scheme, port, contextPath));
@@ -265,16 +264,6 @@ public final class BindingsInspector {
 		String url = (scheme != null)
 				? scheme + "://" + InetAddresses.toUrlHost(address) + ":" + port + contextPath + "/" : null;
 		return new ListenerAddress(address, interfaceName, AddressScope.of(address), url, ProbeResult.SKIPPED);
-	}
-
-	private static @Nullable HostAddress find(List<HostAddress> hosts, InetAddress address) {
-		byte[] bytes = address.getAddress();
-		for (HostAddress host : hosts) {
-			if (Arrays.equals(host.address().getAddress(), bytes)) {
-				return host;
-			}
-		}
-		return null;
 	}
 
 	private static @Nullable Reachability verdict(List<Listener> listeners) {

@@ -113,13 +113,8 @@ final class FindingRules {
 	}
 
 	private static String describeListener(Listener listener) {
-		String reach = switch (listener.reachability()) {
-			case LOCAL_ONLY -> "this host only";
-			case LINK_LOCAL -> "the local link";
-			case PRIVATE_NETWORK -> "private networks";
-			case PUBLIC -> "public networks";
-		};
-		return hostAndPort(listener.address(), listener.port()) + " (reachable from " + reach + ")";
+		return hostAndPort(listener.address(), listener.port()) + " (reachable from "
+				+ listener.reachability().description() + ")";
 	}
 
 	private static boolean accepts(List<Listener> main, Class<? extends InetAddress> family) {

@@ -60,6 +60,20 @@ public enum Reachability {
 	}
 
 	/**
+	 * Return who can connect, in words: {@code this host only}, {@code the local link},
+	 * {@code private networks} or {@code public networks}.
+	 * @return the description
+	 */
+	public String description() {
+		return switch (this) {
+			case LOCAL_ONLY -> "this host only";
+			case LINK_LOCAL -> "the local link";
+			case PRIVATE_NETWORK -> "private networks";
+			case PUBLIC -> "public networks";
+		};
+	}
+
+	/**
 	 * Return the wider of this and the given reachability.
 	 * @param other the other reachability
 	 * @return the wider one

@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.sample.network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parts of a {@code GET /actuator/bindings} response that the network tests check.
+ * Parsed from the JSON the endpoint really served, so that the tests see what a user
+ * sees.
+ *
+ * @param verdict the verdict, {@code null} if the report has none
+ * @param listeners the listeners
+ * @param findingCodes the codes of the findings, in report order
+ * @param json the response itself, for failure messages
+ */
+record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List<String> findingCodes, String json) {
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	static ReportedBindings parse(String json) {
+		JsonNode root = mapper.readTree(json);
+		List<Listener> listeners = new ArrayList<>();
+		for (JsonNode listener : root.path("listeners")) {
+			List<Address> addresses = new ArrayList<>();
+			for (JsonNode address : listener.path("addresses")) {
+				addresses.add(new Address(address.path("address").asString(), text(address.path("interface")),
+						address.path("probe").asString()));
+			}
+			listeners.add(new Listener(listener.path("role").asString(), listener.path("address").asString(),
+					listener.path("port").asInt(), listener.path("ipv6Only").asBoolean(), List.copyOf(addresses)));
+		}
+		List<String> findingCodes = new ArrayList<>();
+		for (JsonNode finding : root.path("findings")) {
+			findingCodes.add(finding.path("code").asString());
+		}
+		return new ReportedBindings(text(root.path("verdict")), List.copyOf(listeners), List.copyOf(findingCodes),
+				json);
+	}
+
+	private static @Nullable String text(JsonNode node) {
+		return (node.isMissingNode() || node.isNull()) ? null : node.asString();
+	}
+
+	/**
+	 * Return the one listener with the given role.
+	 * @param role the role, for example {@code server}
+	 * @return the listener
+	 */
+	Listener listener(String role) {
+		List<Listener> matching = this.listeners.stream().filter((listener) -> listener.role().equals(role)).toList();
+		if (matching.size() != 1) {
+			throw new AssertionError(
+					"Expected exactly one '" + role + "' listener, found " + matching.size() + " in " + this.json);
+		}
+		return matching.get(0);
+	}
+
+	/**
+	 * Return every listener as a {@link BoundSocket}, for comparing with the kernel's
+	 * socket table.
+	 * @return the sockets
+	 */
+	List<BoundSocket> sockets() {
+		return this.listeners.stream()
+			.map((listener) -> BoundSocket.of(listener.address(), listener.port(), listener.ipv6Only()))
+			.toList();
+	}
+
+	/**
+	 * A listener of the report.
+	 *
+	 * @param role its role
+	 * @param address the address its socket is bound to
+	 * @param port its port
+	 * @param ipv6Only whether it is an IPv6 wildcard socket that refuses IPv4
+	 * @param addresses the concrete addresses it accepts connections on
+	 */
+	record Listener(String role, String address, int port, boolean ipv6Only, List<Address> addresses) {
+
+		/**
+		 * Return the canonical text of the concrete addresses, link-local ones without
+		 * zone: the zone names an interface of the server host, which means nothing on
+		 * the client.
+		 * @return the addresses
+		 */
+		List<String> addressesWithoutZone() {
+			return this.addresses.stream()
+				.map((address) -> BoundSocket.withoutZone(BoundSocket.canonicalAddress(address.address())))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * A concrete address of a listener.
+	 *
+	 * @param address the address, link-local with zone
+	 * @param interfaceName the interface that holds it
+	 * @param probe the probe result
+	 */
+	record Address(String address, @Nullable String interfaceName, String probe) {
+
+	}
+
+}
