@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.bindscope.inspect.AddressScope;
@@ -440,6 +441,77 @@ class BindingsInspectorTests {
 			assertThat(listener.wildcard()).isTrue();
 		});
 		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).isEmpty();
+	}
+
+	@Test
+	void jdwpAgentOnTheWildcardIsExposed() throws IOException {
+		ProcSocketTable table = new ProcSocketTable(
+				procRoot(List.of(socket("127.0.0.1", 8080, 1), socket("::", 5005, 2)), 1, 2));
+		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(5005, Listener.JDWP));
+		BindingsReport report = inspector(table).inspect(List.of(server("127.0.0.1", 8080)), context);
+		assertThat(report.listeners()).filteredOn((listener) -> listener.port() == 5005)
+			.singleElement()
+			.satisfies((listener) -> assertThat(listener.role()).isEqualTo(Listener.JDWP));
+		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.WARN);
+			assertThat(finding.listener()).isEqualTo("jdwp:5005");
+			assertThat(finding.message()).contains("run any code");
+			assertThat(finding.action()).contains("address=127.0.0.1:5005");
+		});
+	}
+
+	@Test
+	void jdwpAgentOnLoopbackIsNotExposed() throws IOException {
+		ProcSocketTable table = new ProcSocketTable(
+				procRoot(List.of(socket("::", 8080, 1), socket("127.0.0.1", 5005, 2)), 1, 2));
+		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(5005, Listener.JDWP));
+		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
+		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).isEmpty();
+	}
+
+	@Test
+	void jmxAndLiveReloadBeyondLoopbackAreExposed() throws IOException {
+		ProcSocketTable table = new ProcSocketTable(procRoot(
+				List.of(socket("::", 8080, 1), socket("::", 9010, 2), socket("198.51.100.7", 35729, 3)), 1, 2, 3));
+		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null,
+				Map.of(9010, Listener.JMX, 35729, Listener.LIVERELOAD));
+		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
+		assertThat(findings(report, FindingCode.JMX_EXPOSED)).extracting(Finding::listener).containsExactly("jmx:9010");
+		assertThat(findings(report, FindingCode.LIVERELOAD_EXPOSED)).extracting(Finding::listener)
+			.containsExactly("livereload:35729");
+	}
+
+	@Test
+	void managementOnTheWildcardWhileServerIsOnLoopbackIsWider() throws IOException {
+		ProcSocketTable table = new ProcSocketTable(
+				procRoot(List.of(socket("127.0.0.1", 8080, 1), socket("::", 9091, 2)), 1, 2));
+		BindingsReport report = inspector(table)
+			.inspect(List.of(server("127.0.0.1", 8080), connector(Listener.MANAGEMENT, null, 9091)), PROD);
+		assertThat(findings(report, FindingCode.MANAGEMENT_WIDER)).singleElement()
+			.satisfies((finding) -> assertThat(finding.action()).contains("management.server.address=127.0.0.1"));
+	}
+
+	@Test
+	void managementOnLoopbackIsNeverWider() throws IOException {
+		ProcSocketTable table = new ProcSocketTable(
+				procRoot(List.of(socket("::", 8080, 1), socket("127.0.0.1", 9091, 2)), 1, 2));
+		BindingsReport report = inspector(table)
+			.inspect(List.of(server(null, 8080), connector(Listener.MANAGEMENT, "127.0.0.1", 9091)), PROD);
+		assertThat(findings(report, FindingCode.MANAGEMENT_WIDER)).isEmpty();
+		assertThat(report.findings()).extracting(Finding::severity).doesNotContain(Severity.WARN);
+	}
+
+	@Test
+	void devProfileOnAPublicAddressWarns() {
+		// Classification only: nothing is connected to.
+		List<HostAddress> hosts = List.of(host("127.0.0.1", "lo"), host("192.31.196.1", "eth0"));
+		BindingsReport report = inspector(() -> hosts, null).plan(List.of(server(null, 8080)), DEV);
+		assertThat(report.verdict()).isEqualTo(Reachability.PUBLIC);
+		assertThat(findings(report, FindingCode.DEV_PROFILE_PUBLIC)).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("active profiles: dev"));
+		assertThat(findings(inspector(() -> hosts, null).plan(List.of(server(null, 8080)), PROD),
+				FindingCode.DEV_PROFILE_PUBLIC))
+			.isEmpty();
 	}
 
 	private static BindingsInspector inspector(@Nullable ProcSocketTable socketTable) {
