@@ -20,6 +20,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
+import io.github.bindscope.inspect.InetAddresses;
+
 /**
  * A listening socket reduced to what the report and the kernel must agree on. The address
  * is in one canonical text form, so that {@code ss} and the report can write it
@@ -88,7 +90,7 @@ record BoundSocket(String address, int port, boolean ipv6Only) implements Compar
 		if (!(parsed instanceof Inet6Address)) {
 			return parsed.getHostAddress();
 		}
-		String canonical = compress(parsed.getAddress());
+		String canonical = InetAddresses.toText(unscoped(parsed));
 		return (zone != null && parsed.isLinkLocalAddress()) ? canonical + "%" + zone : canonical;
 	}
 
@@ -120,36 +122,13 @@ record BoundSocket(String address, int port, boolean ipv6Only) implements Compar
 		throw new IllegalArgumentException("Not an IP address: '" + text + "'");
 	}
 
-	private static String compress(byte[] bytes) {
-		int[] groups = new int[8];
-		for (int i = 0; i < 8; i++) {
-			groups[i] = ((bytes[i * 2] & 0xff) << 8) | (bytes[i * 2 + 1] & 0xff);
+	private static InetAddress unscoped(InetAddress address) {
+		try {
+			return InetAddress.getByAddress(address.getAddress());
 		}
-		int bestStart = -1;
-		int bestLength = 1;
-		for (int i = 0; i < 8; i++) {
-			int length = 0;
-			while (i + length < 8 && groups[i + length] == 0) {
-				length++;
-			}
-			if (length > bestLength) {
-				bestStart = i;
-				bestLength = length;
-			}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
 		}
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < 8; i++) {
-			if (i == bestStart) {
-				text.append("::");
-				i += bestLength - 1;
-				continue;
-			}
-			if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
-				text.append(':');
-			}
-			text.append(Integer.toHexString(groups[i]));
-		}
-		return text.toString();
 	}
 
 	@Override
