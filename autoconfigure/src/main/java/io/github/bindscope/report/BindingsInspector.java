@@ -106,7 +106,8 @@ public final class BindingsInspector {
 
 	/**
 	 * Judge connectors that are about to be opened, as their configuration describes
-	 * them, without reading the socket table.
+	 * them, together with the sockets this process already listens on (a debug agent
+	 * opens its port when the JVM starts, long before any web server).
 	 * @param connectors the connectors about to be opened
 	 * @param context the profiles and configuration of the application
 	 * @return the report
@@ -115,10 +116,13 @@ public final class BindingsInspector {
 		return inspect(connectors, context, false);
 	}
 
-	private BindingsReport inspect(List<WebServerConnector> connectors, RunContext context, boolean readSockets) {
+	private BindingsReport inspect(List<WebServerConnector> connectors, RunContext context, boolean live) {
 		List<Finding> findings = new ArrayList<>();
 		List<HostAddress> hosts = hostAddresses(findings);
-		List<ListeningSocket> sockets = readSockets ? listeningSockets(findings) : null;
+		// Before start the table only adds sockets opened earlier, such as a debug
+		// agent's;
+		// if it cannot be read, the live report says so.
+		List<ListeningSocket> sockets = listeningSockets(live ? findings : new ArrayList<>());
 		List<Listener> listeners = new ArrayList<>();
 		Set<ListeningSocket> attributed = new HashSet<>();
 		for (WebServerConnector connector : connectors) {
@@ -127,8 +131,13 @@ public final class BindingsInspector {
 				for (ListeningSocket socket : sockets) {
 					if (socket.port() == connector.port()) {
 						attributed.add(socket);
-						listeners.add(listener(connector, socket.address(), socket.port(), SOURCE_PROCFS, hosts));
-						found = true;
+						// Before start, whatever holds the port is not the connector,
+						// which
+						// will fail to bind; the connector is judged as configured.
+						if (live) {
+							listeners.add(listener(connector, socket.address(), socket.port(), SOURCE_PROCFS, hosts));
+							found = true;
+						}
 					}
 				}
 			}
@@ -149,7 +158,7 @@ public final class BindingsInspector {
 				}
 			}
 		}
-		if (readSockets && this.prober != null) {
+		if (live && this.prober != null) {
 			listeners = probe(this.prober, listeners, hosts);
 		}
 		Reachability verdict = verdict(listeners);

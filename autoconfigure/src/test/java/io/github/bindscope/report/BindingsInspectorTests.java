@@ -315,18 +315,30 @@ class BindingsInspectorTests {
 	}
 
 	@Test
-	void planNeverReadsSockets() throws IOException {
+	void planJudgesThePlannedConnectorAsConfiguredAndAddsSocketsAlreadyOpen() throws IOException {
 		Path root = procRoot(List.of(socket("0.0.0.0", 8080, 100), socket("127.0.0.1", 9010, 101)), 100, 101);
 		BindingsInspector inspector = inspector(new ProcSocketTable(root));
 		BindingsReport planned = inspector.plan(List.of(server("127.0.0.1", 8080)), PROD);
 		assertThat(planned.listeners()).extracting(Listener::role, Listener::address, Listener::source)
-			.containsExactly(tuple(Listener.SERVER, "127.0.0.1", BindingsInspector.SOURCE_CONNECTOR));
+			.containsExactly(tuple(Listener.SERVER, "127.0.0.1", BindingsInspector.SOURCE_CONNECTOR),
+					tuple(Listener.OTHER, "127.0.0.1", BindingsInspector.SOURCE_PROCFS));
 		assertThat(planned.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
 		assertThat(planned.findings()).extracting(Finding::code).contains(FindingCode.LOOPBACK_ONLY);
 		BindingsReport inspected = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
 		assertThat(inspected.listeners()).extracting(Listener::role, Listener::address, Listener::source)
 			.containsExactly(tuple(Listener.SERVER, "0.0.0.0", BindingsInspector.SOURCE_PROCFS),
 					tuple(Listener.OTHER, "127.0.0.1", BindingsInspector.SOURCE_PROCFS));
+	}
+
+	@Test
+	void planSeesADebugAgentThatListenedBeforeTheServer() throws IOException {
+		ProcSocketTable table = new ProcSocketTable(procRoot(List.of(socket("::", 5005, 2)), 2));
+		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(5005, Listener.JDWP));
+		BindingsReport planned = inspector(table).plan(List.of(server("0.0.0.0", 8080)), context);
+		assertThat(planned.listeners()).extracting(Listener::role, Listener::port)
+			.containsExactly(tuple(Listener.SERVER, 8080), tuple(Listener.JDWP, 5005));
+		assertThat(findings(planned, FindingCode.JDWP_EXPOSED)).singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARN));
 	}
 
 	@Test

@@ -29,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param verdict the verdict, {@code null} if the report has none
  * @param listeners the listeners
- * @param findingCodes the codes of the findings, in report order
+ * @param findings the findings, in report order
  * @param json the response itself, for failure messages
  */
-record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List<String> findingCodes, String json) {
+record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List<Finding> findings, String json) {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -45,15 +45,25 @@ record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List
 				addresses.add(new Address(address.path("address").asString(), text(address.path("interface")),
 						address.path("probe").asString()));
 			}
-			listeners.add(new Listener(listener.path("role").asString(), listener.path("address").asString(),
-					listener.path("port").asInt(), listener.path("ipv6Only").asBoolean(), List.copyOf(addresses)));
+			listeners.add(new Listener(listener.path("role").asString(), text(listener.path("server")),
+					listener.path("address").asString(), listener.path("port").asInt(),
+					listener.path("ipv6Only").asBoolean(), listener.path("reachability").asString(),
+					List.copyOf(addresses)));
 		}
-		List<String> findingCodes = new ArrayList<>();
+		List<Finding> findings = new ArrayList<>();
 		for (JsonNode finding : root.path("findings")) {
-			findingCodes.add(finding.path("code").asString());
+			findings.add(new Finding(finding.path("severity").asString(), finding.path("code").asString(),
+					finding.path("listener").asString()));
 		}
-		return new ReportedBindings(text(root.path("verdict")), List.copyOf(listeners), List.copyOf(findingCodes),
-				json);
+		return new ReportedBindings(text(root.path("verdict")), List.copyOf(listeners), List.copyOf(findings), json);
+	}
+
+	/**
+	 * Return the codes of the findings.
+	 * @return the codes, in report order
+	 */
+	List<String> findingCodes() {
+		return this.findings.stream().map(Finding::code).toList();
 	}
 
 	private static @Nullable String text(JsonNode node) {
@@ -89,12 +99,15 @@ record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List
 	 * A listener of the report.
 	 *
 	 * @param role its role
+	 * @param server the web server that owns it, {@code null} for other sockets
 	 * @param address the address its socket is bound to
 	 * @param port its port
 	 * @param ipv6Only whether it is an IPv6 wildcard socket that refuses IPv4
+	 * @param reachability its reachability verdict
 	 * @param addresses the concrete addresses it accepts connections on
 	 */
-	record Listener(String role, String address, int port, boolean ipv6Only, List<Address> addresses) {
+	record Listener(String role, @Nullable String server, String address, int port, boolean ipv6Only,
+			String reachability, List<Address> addresses) {
 
 		/**
 		 * Return the canonical text of the concrete addresses, link-local ones without
@@ -118,6 +131,17 @@ record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List
 	 * @param probe the probe result
 	 */
 	record Address(String address, @Nullable String interfaceName, String probe) {
+
+	}
+
+	/**
+	 * A finding of the report.
+	 *
+	 * @param severity its severity
+	 * @param code its code
+	 * @param listener the id of the listener it is about
+	 */
+	record Finding(String severity, String code, String listener) {
 
 	}
 

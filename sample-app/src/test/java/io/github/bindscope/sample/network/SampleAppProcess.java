@@ -69,7 +69,8 @@ final class SampleAppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the sample app in the server host and wait until it has started.
+	 * Start the sample app on Tomcat and Spring MVC, as it ships, in the server host and
+	 * wait until it has started.
 	 * @param hosts the test hosts
 	 * @param name a name for the log file
 	 * @param jvmArguments arguments for the JVM
@@ -77,24 +78,23 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @return the running app
 	 */
 	static SampleAppProcess start(TestHosts hosts, String name, List<String> jvmArguments, List<String> appArguments) {
-		Path log = logDirectory().resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
-		List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", hosts.serverNamespace(),
-				Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(jvmArguments);
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), SampleApplication.class.getName(),
-				"--server.port=" + PORT, "--spring.profiles.active=prod",
-				"--management.endpoints.web.exposure.include=bindings,health"));
-		command.addAll(appArguments);
-		Process process;
-		try {
-			Files.deleteIfExists(log);
-			process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			process.getOutputStream().close();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start the sample app with " + String.join(" ", command), ex);
-		}
-		SampleAppProcess app = new SampleAppProcess(hosts, process, log);
+		return start(hosts, ServerStack.TOMCAT_MVC, name, jvmArguments, appArguments);
+	}
+
+	/**
+	 * Start the sample app on the given stack in the server host and wait until it has
+	 * started.
+	 * @param hosts the test hosts
+	 * @param stack the server and web stack to run on
+	 * @param name a name for the log file
+	 * @param jvmArguments arguments for the JVM
+	 * @param appArguments arguments for the app, after the ones every run gets
+	 * @return the running app
+	 */
+	static SampleAppProcess start(TestHosts hosts, ServerStack stack, String name, List<String> jvmArguments,
+			List<String> appArguments) {
+		Path log = logFile(name);
+		SampleAppProcess app = new SampleAppProcess(hosts, launch(hosts, stack, log, jvmArguments, appArguments), log);
 		Runtime.getRuntime().addShutdownHook(app.shutdownHook);
 		try {
 			app.awaitStarted();
@@ -105,6 +105,63 @@ final class SampleAppProcess implements AutoCloseable {
 			app.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Run the sample app, on Tomcat and Spring MVC, in the server host, for a start that
+	 * is expected to fail, and wait until the JVM exits.
+	 * @param hosts the test hosts
+	 * @param name a name for the log file
+	 * @param jvmArguments arguments for the JVM
+	 * @param appArguments arguments for the app, after the ones every run gets
+	 * @return how the JVM exited
+	 */
+	static Exit runUntilExit(TestHosts hosts, String name, List<String> jvmArguments, List<String> appArguments) {
+		Path log = logFile(name);
+		SampleAppProcess app = new SampleAppProcess(hosts,
+				launch(hosts, ServerStack.TOMCAT_MVC, log, jvmArguments, appArguments), log);
+		Runtime.getRuntime().addShutdownHook(app.shutdownHook);
+		try {
+			if (!app.process.waitFor(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new AssertionError(
+						"The sample app did not exit within " + STARTUP_TIMEOUT.toSeconds() + " s. " + app.logTail());
+			}
+			return new Exit(app.process.exitValue(), app.log(), app.logTail());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the sample app to exit", ex);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	private static Process launch(TestHosts hosts, ServerStack stack, Path log, List<String> jvmArguments,
+			List<String> appArguments) {
+		List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", hosts.serverNamespace(),
+				Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmArguments);
+		command.addAll(List.of("-cp", stack.classPath(System.getProperty("java.class.path")),
+				SampleApplication.class.getName(), "--server.port=" + PORT, "--spring.profiles.active=prod",
+				"--spring.main.web-application-type=" + stack.webApplicationType(),
+				"--management.endpoints.web.exposure.include=bindings,health"));
+		command.addAll(appArguments);
+		try {
+			Files.deleteIfExists(log);
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			process.getOutputStream().close();
+			return process;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start the sample app with " + String.join(" ", command), ex);
+		}
+	}
+
+	private static Path logFile(String name) {
+		return logDirectory().resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
 	}
 
 	private static Path logDirectory() {
@@ -178,12 +235,22 @@ final class SampleAppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Fetch the report from inside the server host.
+	 * Fetch the report from the main server, from inside the server host.
 	 * @param host the URL host to connect to
 	 * @return the report
 	 */
 	ReportedBindings report(String host) {
-		String url = "http://" + host + ":" + PORT + "/actuator/bindings";
+		return report(host, PORT);
+	}
+
+	/**
+	 * Fetch the report from inside the server host.
+	 * @param host the URL host to connect to
+	 * @param port the port of the server that serves the actuator endpoints
+	 * @return the report
+	 */
+	ReportedBindings report(String host, int port) {
+		String url = "http://" + host + ":" + port + "/actuator/bindings";
 		ExternalCommand.Result result = this.hosts.inServer(COMMAND_TIMEOUT, "curl", "-s", "-g", "--fail", "--max-time",
 				"5", url);
 		if (!result.succeeded()) {
@@ -263,6 +330,17 @@ final class SampleAppProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the sample app", ex);
 		}
+	}
+
+	/**
+	 * How a run of the app ended.
+	 *
+	 * @param exitCode the JVM's exit code
+	 * @param log everything the app logged
+	 * @param logTail the last lines of the log, for failure messages
+	 */
+	record Exit(int exitCode, String log, String logTail) {
+
 	}
 
 }

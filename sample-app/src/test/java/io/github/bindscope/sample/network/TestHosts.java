@@ -48,6 +48,8 @@ final class TestHosts implements AutoCloseable {
 
 	private static final int CLIENT_CONNECT_SECONDS = 2;
 
+	private static final int JDWP_ATTEMPTS = 3;
+
 	private static final Pattern LINK_LOCAL = Pattern.compile("inet6 (fe80:[0-9a-f:]+)/");
 
 	private final String serverNamespace;
@@ -235,6 +237,36 @@ final class TestHosts implements AutoCloseable {
 			statuses.put(address, status.isEmpty() ? "000" : status);
 		}
 		return statuses;
+	}
+
+	/**
+	 * Open a debugger connection from the client host to each of the server host's
+	 * addresses and perform the JDWP handshake: the client sends {@code JDWP-Handshake}
+	 * and a debug agent answers with the same 14 bytes. An answer proves that a debugger
+	 * on the other host could attach, not only that a port was open.
+	 * @param port the debug agent's port
+	 * @return whether the handshake succeeded, by address
+	 */
+	Map<String, Boolean> jdwpHandshakeFromClient(int port) {
+		Map<String, Boolean> handshakes = new LinkedHashMap<>();
+		for (String address : serverHostAddresses()) {
+			String host = address.startsWith("fe80:") ? address + "%" + this.clientInterface : address;
+			boolean succeeded = false;
+			// The agent serves one debugger at a time and listens again only once the
+			// previous one has detached, so a handshake right after another may need a
+			// second try.
+			for (int attempt = 0; attempt < JDWP_ATTEMPTS && !succeeded; attempt++) {
+				// bash's /dev/tcp connects without any extra tool; timeout bounds a
+				// dropped SYN.
+				ExternalCommand.Result result = inClient(Duration.ofSeconds(CLIENT_CONNECT_SECONDS + 5), "timeout",
+						Integer.toString(CLIENT_CONNECT_SECONDS), "bash", "-c",
+						"exec 3<>/dev/tcp/$0/$1 && printf JDWP-Handshake >&3 && head -c 14 <&3", host,
+						Integer.toString(port));
+				succeeded = result.succeeded() && result.output().equals("JDWP-Handshake");
+			}
+			handshakes.put(address, succeeded);
+		}
+		return handshakes;
 	}
 
 	private String clientUrlHost(String address) {
