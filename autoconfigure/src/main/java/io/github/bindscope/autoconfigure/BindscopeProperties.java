@@ -48,6 +48,13 @@ public class BindscopeProperties {
 	 */
 	private Set<String> devProfiles = new LinkedHashSet<>(List.of("dev", "local", "development", "test"));
 
+	/**
+	 * When to log the banner of the URLs each web server can be reached on, after it has
+	 * started. With 'auto', the banner is left out when the application runs under a test
+	 * framework and a one-line summary is logged instead.
+	 */
+	private BannerMode banner = BannerMode.AUTO;
+
 	private final Probe probe = new Probe();
 
 	public boolean isEnabled() {
@@ -74,8 +81,38 @@ public class BindscopeProperties {
 		this.devProfiles = devProfiles;
 	}
 
+	public BannerMode getBanner() {
+		return this.banner;
+	}
+
+	public void setBanner(BannerMode banner) {
+		this.banner = banner;
+	}
+
 	public Probe getProbe() {
 		return this.probe;
+	}
+
+	/**
+	 * When to log the startup banner.
+	 */
+	public enum BannerMode {
+
+		/**
+		 * Log the banner except when the application runs under a test framework.
+		 */
+		AUTO,
+
+		/**
+		 * Always log the banner.
+		 */
+		ALWAYS,
+
+		/**
+		 * Never log the banner; log a one-line summary per web server instead.
+		 */
+		NEVER
+
 	}
 
 	/**

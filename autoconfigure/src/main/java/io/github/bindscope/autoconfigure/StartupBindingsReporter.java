@@ -15,12 +15,15 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProbeResult;
+import io.github.bindscope.report.BindingsBanner;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.FindingCode;
@@ -47,7 +50,12 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 
 	private final BindscopeProperties properties;
 
+	private static final List<String> TEST_FRAMEWORK_PACKAGES = List.of("org.junit.", "org.testng.",
+			"org.springframework.test.", "org.springframework.boot.test.", "io.cucumber.", "org.spockframework.");
+
 	private final Set<String> logged = ConcurrentHashMap.newKeySet();
+
+	private final Localhost localhost;
 
 	/**
 	 * Create a new {@link StartupBindingsReporter}.
@@ -55,8 +63,19 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 	 * @param properties the Bindscope properties
 	 */
 	public StartupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties) {
+		this(reporter, properties, Localhost.system());
+	}
+
+	/**
+	 * Create a new {@link StartupBindingsReporter}.
+	 * @param reporter the reporter
+	 * @param properties the Bindscope properties
+	 * @param localhost what {@code localhost} resolves to, for the banner's localhost URL
+	 */
+	public StartupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties, Localhost localhost) {
 		this.reporter = reporter;
 		this.properties = properties;
+		this.localhost = localhost;
 	}
 
 	@Override
@@ -66,9 +85,11 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 		long start = System.nanoTime();
 		BindingsReport report = this.reporter.report();
 		logProbes(report, System.nanoTime() - start);
+		boolean banner = showBanner();
 		for (Listener listener : report.listeners()) {
-			if (listener.role().equals(role) || (!management && Listener.CONNECTOR.equals(listener.role()))) {
-				logReachable(listener);
+			if (listener.scheme() != null
+					&& (listener.role().equals(role) || (!management && Listener.CONNECTOR.equals(listener.role())))) {
+				logReachable(listener, banner);
 			}
 		}
 		for (Finding finding : report.findings()) {
@@ -100,15 +121,45 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 		}
 	}
 
-	private void logReachable(Listener listener) {
-		if (logger.isInfoEnabled()) {
-			String urls = listener.addresses()
-				.stream()
-				.map((address) -> (address.getUrl() != null) ? address.getUrl() : address.getAddress())
-				.collect(Collectors.joining(", "));
-			logger.info("Bindscope: " + listener.id() + " (" + listener.server() + ") is reachable from "
-					+ listener.reachability().description() + ": " + urls);
+	private boolean showBanner() {
+		return switch (this.properties.getBanner()) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case AUTO -> !runsUnderTestFramework();
+		};
+	}
+
+	/**
+	 * Say whether a test framework started this application, the way DevTools decides not
+	 * to restart: by looking for its classes on the current thread's stack, which during
+	 * startup leads back to the test method.
+	 */
+	static boolean runsUnderTestFramework() {
+		for (StackTraceElement element : Thread.currentThread().getStackTrace()) {
+			String className = element.getClassName();
+			for (String prefix : TEST_FRAMEWORK_PACKAGES) {
+				if (className.startsWith(prefix)) {
+					return true;
+				}
+			}
 		}
+		return false;
+	}
+
+	private void logReachable(Listener listener, boolean banner) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		if (banner) {
+			logger.info(BindingsBanner.render(listener, this.localhost.addresses()));
+			return;
+		}
+		String urls = listener.addresses()
+			.stream()
+			.map((address) -> (address.getUrl() != null) ? address.getUrl() : address.getAddress())
+			.collect(Collectors.joining(", "));
+		logger.info("Bindscope: " + listener.id() + " (" + listener.server() + ") is reachable from "
+				+ listener.reachability().description() + ": " + urls);
 	}
 
 	private void log(Finding finding) {

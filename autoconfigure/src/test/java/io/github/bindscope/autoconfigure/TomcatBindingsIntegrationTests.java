@@ -24,20 +24,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.InetAddresses;
 import io.github.bindscope.inspect.ProcSocketTable;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -66,6 +71,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TomcatBindingsIntegrationTests {
+
+	@TempDir
+	private Path temp;
 
 	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -162,6 +170,53 @@ class TomcatBindingsIntegrationTests {
 				assertThat((List<?>) JsonPath.read(json, "$.findings[?(@.code == 'LOOPBACK_ONLY')]")).isEmpty();
 				assertThat(warnLines(output)).isEmpty();
 			}
+		}
+	}
+
+	@Test
+	void bannerListsALocalAndANetworkUrlForEveryAddressWithItsInterface(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--spring.profiles.active=dev", "--server.address=0.0.0.0",
+				"--server.servlet.context-path=/app", "--bindscope.banner=always")) {
+			int port = port(context);
+			assertThat(get("127.0.0.1", port, "/app/")).contains("Hello");
+			String banner = output.getOut().substring(output.getOut().indexOf("Bindscope: server:" + port));
+			assertThat(banner).contains("\n  Local:   http://localhost:" + port + "/app/\n");
+			for (HostAddress host : HostAddresses.system().addresses()) {
+				String label = host.address().isLoopbackAddress() ? "  Local:   " : "  Network: ";
+				String url = "http://" + InetAddresses.toUrlHost(host.address()) + ":" + port + "/app/";
+				assertThat(banner).containsPattern(
+						"\n" + Pattern.quote(label + url) + " +" + Pattern.quote(host.interfaceName()) + "[ ,\n]");
+			}
+		}
+	}
+
+	@Test
+	void bannerIsLeftOutUnderATestFrameworkByDefault(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--spring.profiles.active=dev",
+				"--server.address=127.0.0.1")) {
+			int port = port(context);
+			assertThat(output).contains("Bindscope: server:" + port + " (tomcat) is reachable from this host only: "
+					+ "http://127.0.0.1:" + port + "/");
+			assertThat(output).doesNotContain("  Local:").doesNotContain("  Network:");
+		}
+	}
+
+	@Test
+	void bannerShowsHttpsForATlsConnector(CapturedOutput output) throws Exception {
+		Path keyStore = this.temp.resolve("server.p12");
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost", "-validity", "1",
+				"-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", "changeit")
+			.redirectErrorStream(true)
+			.start();
+		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+		try (ConfigurableApplicationContext context = start("--spring.profiles.active=dev",
+				"--server.address=127.0.0.1", "--bindscope.banner=always", "--server.ssl.key-store=file:" + keyStore,
+				"--server.ssl.key-store-password=changeit")) {
+			int port = port(context);
+			assertThat(output).contains("\n  Local:   https://localhost:" + port + "/\n")
+				.contains("\n  Local:   https://127.0.0.1:" + port + "/  lo\n");
 		}
 	}
 
