@@ -115,6 +115,35 @@ class NamespaceReachabilityTests {
 	}
 
 	@Test
+	void bannerInDevProfileListsTheUrlsAnotherHostReachesWithTheirInterface(TestHosts hosts) {
+		try (SampleAppProcess app = SampleAppProcess.start(hosts, "banner", List.of(),
+				List.of("--spring.profiles.active=dev", "--server.address=0.0.0.0"))) {
+			Map<String, String> statuses = hosts.getFromClient(SampleAppProcess.PORT);
+			List<String> banner = app.log()
+				.lines()
+				.filter((line) -> line.startsWith("  Local:") || line.startsWith("  Network:"))
+				.toList();
+			System.out.println("[banner] " + banner + "; client got " + statuses);
+			String port = ":" + SampleAppProcess.PORT + "/";
+			assertThat(banner).as(app.logTail())
+				.contains("  Local:   http://localhost" + port)
+				.anySatisfy((line) -> assertThat(line).matches("  Local: +http://127\\.0\\.0\\.1" + port + " +lo"));
+			List<String> network = banner.stream().filter((line) -> line.startsWith("  Network:")).toList();
+			for (String address : hosts.serverHostAddresses()) {
+				assertThat(statuses.get(address)).as("client GET / on %s", address).isEqualTo("200");
+				String urlHost = address.startsWith("fe80:") ? "[" + address + "%25" + hosts.serverInterface() + "]"
+						: address.contains(":") ? "[" + address + "]" : address;
+				String expected = "  Network: +" + Pattern.quote("http://" + urlHost + port) + " +"
+						+ Pattern.quote(hosts.serverInterface()) + "(, link-local)?";
+				assertThat(network).as("a Network line for %s, which the client reached: %s", address, banner)
+					.anySatisfy((line) -> assertThat(line).matches(expected));
+			}
+			assertThat(network).as("one Network line per address of the server host: %s", banner)
+				.hasSameSizeAs(hosts.serverHostAddresses());
+		}
+	}
+
+	@Test
 	void probesMarkDroppedAddressAsTimeoutWithoutDelayingStartup(TestHosts hosts) {
 		NetworkTestRequirements.requireCommand("iptables", "iptables");
 		List<String> rule = List.of("INPUT", "-d", TestHosts.SERVER_IPV4, "-p", "tcp", "--dport",

@@ -74,7 +74,8 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @param hosts the test hosts
 	 * @param name a name for the log file
 	 * @param jvmArguments arguments for the JVM
-	 * @param appArguments arguments for the app, after the ones every run gets
+	 * @param appArguments arguments for the app, after the ones every run gets (the
+	 * {@code prod} profile unless they name profiles)
 	 * @return the running app
 	 */
 	static SampleAppProcess start(TestHosts hosts, String name, List<String> jvmArguments, List<String> appArguments) {
@@ -88,7 +89,8 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @param stack the server and web stack to run on
 	 * @param name a name for the log file
 	 * @param jvmArguments arguments for the JVM
-	 * @param appArguments arguments for the app, after the ones every run gets
+	 * @param appArguments arguments for the app, after the ones every run gets (the
+	 * {@code prod} profile unless they name profiles)
 	 * @return the running app
 	 */
 	static SampleAppProcess start(TestHosts hosts, ServerStack stack, String name, List<String> jvmArguments,
@@ -113,7 +115,8 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @param hosts the test hosts
 	 * @param name a name for the log file
 	 * @param jvmArguments arguments for the JVM
-	 * @param appArguments arguments for the app, after the ones every run gets
+	 * @param appArguments arguments for the app, after the ones every run gets (the
+	 * {@code prod} profile unless they name profiles)
 	 * @return how the JVM exited
 	 */
 	static Exit runUntilExit(TestHosts hosts, String name, List<String> jvmArguments, List<String> appArguments) {
@@ -143,9 +146,12 @@ final class SampleAppProcess implements AutoCloseable {
 				Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmArguments);
 		command.addAll(List.of("-cp", stack.classPath(System.getProperty("java.class.path")),
-				SampleApplication.class.getName(), "--server.port=" + PORT, "--spring.profiles.active=prod",
+				SampleApplication.class.getName(), "--server.port=" + PORT,
 				"--spring.main.web-application-type=" + stack.webApplicationType(),
 				"--management.endpoints.web.exposure.include=bindings,health"));
+		if (appArguments.stream().noneMatch((argument) -> argument.startsWith("--spring.profiles.active="))) {
+			command.add("--spring.profiles.active=prod");
+		}
 		command.addAll(appArguments);
 		try {
 			Files.deleteIfExists(log);
