@@ -264,7 +264,8 @@ final class FindingRules {
 		}
 		return "This process runs under " + ((version != null) ? "WSL " + version : "WSL") + ": Windows reaches "
 				+ "localhost:" + port + " only through WSL's localhost forwarding, and other machines on the LAN "
-				+ "never reach it without a port proxy on Windows (netsh interface portproxy) or mirrored networking.";
+				+ "never reach it that way: they need server.address=0.0.0.0 and a port proxy on Windows (netsh "
+				+ "interface portproxy) or WSL's mirrored networking mode.";
 	}
 
 	private static Finding privateAddressOnly(List<Listener> main) {

@@ -617,8 +617,9 @@ class BindingsInspectorTests {
 	void loopbackFindingUnderWsl2ExplainsLocalhostForwarding() {
 		Finding finding = loopbackOnly(prod(environment(null, null, false, true, 2)));
 		assertThat(finding.action()).contains("This process runs under WSL 2: Windows reaches localhost:8080 only "
-				+ "through WSL's localhost forwarding, and other machines on the LAN never reach it without a port "
-				+ "proxy on Windows (netsh interface portproxy) or mirrored networking.");
+				+ "through WSL's localhost forwarding, and other machines on the LAN never reach it that way: they "
+				+ "need server.address=0.0.0.0 and a port proxy on Windows (netsh interface portproxy) or WSL's "
+				+ "mirrored networking mode.");
 	}
 
 	@Test
