@@ -17,6 +17,7 @@ package io.github.bindscope.autoconfigure;
 
 import java.util.List;
 
+import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.RunContext;
@@ -40,8 +41,11 @@ public class BindingsReporter {
 
 	private final BindscopeProperties properties;
 
+	private final HostEnvironment hostEnvironment;
+
 	/**
-	 * Create a new {@link BindingsReporter}.
+	 * Create a new {@link BindingsReporter} that detects where this process runs once,
+	 * now.
 	 * @param inspector the inspector that builds reports
 	 * @param webServers the running web servers
 	 * @param environment the environment
@@ -49,10 +53,24 @@ public class BindingsReporter {
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 			BindscopeProperties properties) {
+		this(inspector, webServers, environment, properties, HostEnvironment.system());
+	}
+
+	/**
+	 * Create a new {@link BindingsReporter}.
+	 * @param inspector the inspector that builds reports
+	 * @param webServers the running web servers
+	 * @param environment the environment
+	 * @param properties the Bindscope properties
+	 * @param hostEnvironment where this process runs
+	 */
+	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
+			BindscopeProperties properties, HostEnvironment hostEnvironment) {
 		this.inspector = inspector;
 		this.webServers = webServers;
 		this.environment = environment;
 		this.properties = properties;
+		this.hostEnvironment = hostEnvironment;
 	}
 
 	/**
@@ -78,7 +96,7 @@ public class BindingsReporter {
 	 * @return the run context
 	 */
 	public RunContext runContext() {
-		return EnvironmentRunContext.of(this.environment, this.properties);
+		return EnvironmentRunContext.of(this.environment, this.properties, this.hostEnvironment);
 	}
 
 }

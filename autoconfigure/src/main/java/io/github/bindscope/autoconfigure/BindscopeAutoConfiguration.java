@@ -17,6 +17,7 @@ package io.github.bindscope.autoconfigure;
 
 import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.report.BindingsInspector;
@@ -57,6 +58,13 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	HostEnvironment bindscopeHostEnvironment() {
+		// Where the process runs does not change while it runs: detect once.
+		return HostEnvironment.system();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ProcSocketTable bindscopeSocketTable() {
 		return new ProcSocketTable(ProcSocketTable.DEFAULT_ROOT);
 	}
@@ -85,8 +93,8 @@ public final class BindscopeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
-			Environment environment, BindscopeProperties properties) {
-		return new BindingsReporter(inspector, webServers, environment, properties);
+			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
+		return new BindingsReporter(inspector, webServers, environment, properties, hostEnvironment);
 	}
 
 	@Bean

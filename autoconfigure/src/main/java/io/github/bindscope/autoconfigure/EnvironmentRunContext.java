@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.JvmArguments;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.RunContext;
@@ -70,6 +71,10 @@ final class EnvironmentRunContext {
 	}
 
 	static RunContext of(Environment environment, BindscopeProperties properties) {
+		return of(environment, properties, HostEnvironment.undetected());
+	}
+
+	static RunContext of(Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
 		List<String> activeProfiles = List.of(environment.getActiveProfiles());
 		Set<String> devProfiles = properties.getDevProfiles()
 			.stream()
@@ -79,7 +84,7 @@ final class EnvironmentRunContext {
 			.anyMatch((profile) -> devProfiles.contains(profile.toLowerCase(Locale.ROOT)))
 				|| devToolsActive(environment);
 		return new RunContext(activeProfiles, devProfile, devProfiles, serverAddressOrigin(environment),
-				portRoles(environment));
+				portRoles(environment), hostEnvironment);
 	}
 
 	/**

@@ -164,7 +164,7 @@ public final class BindingsInspector {
 		Reachability verdict = verdict(listeners);
 		FindingRules.addFindings(verdict, listeners, hosts, this.localhost, context, findings);
 		return new BindingsReport(verdict, context.devProfile(), List.copyOf(context.activeProfiles()),
-				List.copyOf(listeners), List.copyOf(findings));
+				context.environment(), List.copyOf(listeners), List.copyOf(findings));
 	}
 
 	/**

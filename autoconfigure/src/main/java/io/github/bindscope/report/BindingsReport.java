@@ -17,6 +17,7 @@ package io.github.bindscope.report;
 
 import java.util.List;
 
+import io.github.bindscope.inspect.HostEnvironment;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,11 +28,25 @@ import org.jspecify.annotations.Nullable;
  * {@code null} before it has started
  * @param devProfile whether a dev profile is active
  * @param activeProfiles the active profiles
+ * @param environment where this process runs: container, Kubernetes, WSL, remote session
  * @param listeners the listening sockets
  * @param findings what is worth telling
  * @since 0.1.0
  */
 public record BindingsReport(@Nullable Reachability verdict, boolean devProfile, List<String> activeProfiles,
-		List<Listener> listeners, List<Finding> findings) {
+		HostEnvironment environment, List<Listener> listeners, List<Finding> findings) {
+
+	/**
+	 * Create a new {@link BindingsReport} in an environment that was not detected.
+	 * @param verdict the main web server's reachability, or {@code null}
+	 * @param devProfile whether a dev profile is active
+	 * @param activeProfiles the active profiles
+	 * @param listeners the listening sockets
+	 * @param findings what is worth telling
+	 */
+	public BindingsReport(@Nullable Reachability verdict, boolean devProfile, List<String> activeProfiles,
+			List<Listener> listeners, List<Finding> findings) {
+		this(verdict, devProfile, activeProfiles, HostEnvironment.undetected(), listeners, findings);
+	}
 
 }

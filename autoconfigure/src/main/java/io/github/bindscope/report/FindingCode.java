@@ -40,6 +40,13 @@ public enum FindingCode {
 	LOOPBACK_UNREACHABLE,
 
 	/**
+	 * The main web server accepts connections on private addresses but on no public one,
+	 * so internet clients can reach it only through address translation and filters that
+	 * Bindscope cannot see.
+	 */
+	PRIVATE_ADDRESS_ONLY,
+
+	/**
 	 * The JDWP debug agent accepts connections beyond this host: whoever connects can run
 	 * code in this JVM.
 	 */

@@ -18,6 +18,7 @@ package io.github.bindscope.report;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.InetAddresses;
 import io.github.bindscope.inspect.Localhost;
 import org.jspecify.annotations.Nullable;
@@ -43,10 +45,13 @@ final class FindingRules {
 		if (verdict == null) {
 			return;
 		}
-		if (verdict == Reachability.LOCAL_ONLY) {
-			findings.add(loopbackOnly(listeners, hosts, context));
-		}
 		List<Listener> main = listeners.stream().filter(BindingsInspector::isMainServer).toList();
+		if (verdict == Reachability.LOCAL_ONLY) {
+			findings.add(loopbackOnly(main, hosts, context));
+		}
+		else if (verdict == Reachability.PRIVATE_NETWORK) {
+			findings.add(privateAddressOnly(main));
+		}
 		boolean ipv4Loopback = accepts(main, Inet4Address.class);
 		boolean ipv6Loopback = accepts(main, Inet6Address.class);
 		if (!ipv4Loopback && !ipv6Loopback && main.stream().noneMatch(Listener::wildcard)) {
@@ -170,8 +175,7 @@ final class FindingRules {
 			.collect(Collectors.joining(", "));
 	}
 
-	private static Finding loopbackOnly(List<Listener> listeners, List<HostAddress> hosts, RunContext context) {
-		List<Listener> main = listeners.stream().filter(BindingsInspector::isMainServer).toList();
+	private static Finding loopbackOnly(List<Listener> main, List<HostAddress> hosts, RunContext context) {
 		Listener first = main.get(0);
 		String bound = bound(main);
 		StringBuilder message = new StringBuilder();
@@ -195,8 +199,97 @@ final class FindingRules {
 		action.append(". If only local access is intended, run with a dev profile (")
 			.append(String.join(", ", context.devProfiles()))
 			.append(").");
+		for (String hint : environmentHints(context.environment(), first.port())) {
+			action.append(' ').append(hint);
+		}
 		Severity severity = context.devProfile() ? Severity.INFO : Severity.WARN;
 		return new Finding(severity, FindingCode.LOOPBACK_ONLY, first.id(), message.toString(), action.toString());
+	}
+
+	/**
+	 * Return sentences that explain, where this process runs, why a loopback-only server
+	 * seems to work from some places and cannot work from others.
+	 */
+	private static List<String> environmentHints(HostEnvironment environment, int port) {
+		List<String> hints = new ArrayList<>();
+		String session = environment.remoteSession();
+		if (session != null) {
+			hints.add(remoteSessionHint(environment, session, port));
+		}
+		if (environment.kubernetes()) {
+			hints.add("This process runs in a Kubernetes pod: Services and kubelet HTTP probes (httpGet liveness, "
+					+ "readiness and startup probes) connect to the pod IP, not to loopback, so they cannot reach this "
+					+ "server; set server.address=0.0.0.0. kubectl port-forward still works because it connects "
+					+ "from inside the pod, which can hide the problem.");
+		}
+		else if (environment.container() != null && !HostEnvironment.CODESPACES.equals(session)) {
+			String runtime = HostEnvironment.UNKNOWN_CONTAINER.equals(environment.container()) ? ""
+					: " (" + environment.container() + ")";
+			hints.add("This process runs in a container" + runtime + ": ports published with docker run -p (or "
+					+ "Compose ports:) forward to the container's own address, not to its loopback, so they cannot "
+					+ "reach this server; set server.address=0.0.0.0.");
+		}
+		if (environment.wsl()) {
+			hints.add(wslHint(environment.wslVersion(), port));
+		}
+		return hints;
+	}
+
+	private static String remoteSessionHint(HostEnvironment environment, String session, int port) {
+		String local = "localhost:" + port + " on your own machine";
+		String hint = switch (session) {
+			case HostEnvironment.CODESPACES -> {
+				String url = environment.forwardedUrl(port);
+				yield "This process runs in GitHub Codespaces: "
+						+ ((url != null) ? "the forwarded URL " + url : "the port's forwarded URL") + " and " + local
+						+ " may work only because Codespaces forwards the port.";
+			}
+			case HostEnvironment.DEV_CONTAINER -> "This process runs in a Dev Container: " + local
+					+ " may work only because the editor forwards the port into the container.";
+			case HostEnvironment.DEVPOD -> "This process runs in a DevPod workspace: " + local
+					+ " may work only because DevPod forwards the port into the workspace.";
+			case HostEnvironment.VSCODE_REMOTE -> "This process runs in a VS Code remote session: " + local
+					+ " may work only because VS Code forwards the port.";
+			default -> "This process runs in an SSH session: " + local + " may work only because your editor "
+					+ "(such as VS Code Remote-SSH) or an ssh -L tunnel forwards the port.";
+		};
+		return hint + " Other machines connect to this host's own address, which needs server.address=0.0.0.0.";
+	}
+
+	private static String wslHint(@Nullable Integer version, int port) {
+		if (version != null && version == 1) {
+			return "This process runs under WSL 1, which shares the network stack of Windows: Windows programs "
+					+ "reach localhost:" + port + ", and other machines need server.address=0.0.0.0 and a Windows "
+					+ "Firewall rule that allows port " + port + ".";
+		}
+		return "This process runs under " + ((version != null) ? "WSL " + version : "WSL") + ": Windows reaches "
+				+ "localhost:" + port + " only through WSL's localhost forwarding, and other machines on the LAN "
+				+ "never reach it that way: they need server.address=0.0.0.0 and a port proxy on Windows (netsh "
+				+ "interface portproxy) or WSL's mirrored networking mode.";
+	}
+
+	private static Finding privateAddressOnly(List<Listener> main) {
+		Listener first = main.stream()
+			.filter((listener) -> listener.reachability() == Reachability.PRIVATE_NETWORK)
+			.findFirst()
+			.orElse(main.get(0));
+		Set<String> addresses = new LinkedHashSet<>();
+		for (Listener listener : main) {
+			for (ListenerAddress address : listener.addresses()) {
+				if (address.getScope() == AddressScope.PRIVATE) {
+					addresses.add(address.getAddress()
+							+ ((address.getInterface() != null) ? " (" + address.getInterface() + ")" : ""));
+				}
+			}
+		}
+		String message = "The " + serverName(first) + "server accepts connections on private addresses only: "
+				+ String.join(", ", addresses) + ". Private addresses (RFC 1918 such as 10.0.0.0/8, 172.16.0.0/12 "
+				+ "and 192.168.0.0/16, unique local IPv6, carrier-grade NAT) are not routed on the internet, so none "
+				+ "of them is a public IP: on a cloud VM the public IP is translated to a private address by NAT.";
+		String action = "Clients on the internet reach this server only through NAT, load balancers, security groups "
+				+ "and firewalls that Bindscope cannot see: if they time out, check that those allow port "
+				+ first.port() + ", and try from a host in the same private network first.";
+		return new Finding(Severity.INFO, FindingCode.PRIVATE_ADDRESS_ONLY, first.id(), message, action);
 	}
 
 	static String describeProfiles(List<String> activeProfiles) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.bindscope.inspect.HostEnvironment;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,13 +31,28 @@ import org.jspecify.annotations.Nullable;
  * @param addressOrigin where {@code server.address} was set, such as
  * {@code application-prod.properties:3}, or {@code null} if it was not set
  * @param portRoles the roles of sockets known by their port, such as {@code jdwp}
+ * @param environment where this process runs: container, Kubernetes, WSL, remote session
  * @since 0.1.0
  */
 public record RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
-		@Nullable String addressOrigin, Map<Integer, String> portRoles) {
+		@Nullable String addressOrigin, Map<Integer, String> portRoles, HostEnvironment environment) {
 
 	/**
-	 * Create a new {@link RunContext} without known port roles.
+	 * Create a new {@link RunContext} in an environment that was not detected.
+	 * @param activeProfiles the active profiles
+	 * @param devProfile whether one of them is a dev profile
+	 * @param devProfiles the profiles that count as dev profiles
+	 * @param addressOrigin where {@code server.address} was set, or {@code null}
+	 * @param portRoles the roles of sockets known by their port
+	 */
+	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
+			@Nullable String addressOrigin, Map<Integer, String> portRoles) {
+		this(activeProfiles, devProfile, devProfiles, addressOrigin, portRoles, HostEnvironment.undetected());
+	}
+
+	/**
+	 * Create a new {@link RunContext} without known port roles, in an environment that
+	 * was not detected.
 	 * @param activeProfiles the active profiles
 	 * @param devProfile whether one of them is a dev profile
 	 * @param devProfiles the profiles that count as dev profiles

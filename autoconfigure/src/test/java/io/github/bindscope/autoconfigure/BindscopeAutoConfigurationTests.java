@@ -21,6 +21,7 @@ import java.util.List;
 import io.github.bindscope.actuate.BindingsEndpoint;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,7 @@ class BindscopeAutoConfigurationTests {
 			.hasSingleBean(StartupBindingsReporter.class)
 			.hasSingleBean(StrictModeWebServerFactoryCustomizer.class)
 			.hasSingleBean(TomcatConnectorReader.class)
+			.hasSingleBean(HostEnvironment.class)
 			.hasSingleBean(BindingsEndpoint.class)
 			.hasBean("bindscopeBindingsEndpoint")
 			.doesNotHaveBean("bindingsEndpoint"));
@@ -110,6 +112,24 @@ class BindscopeAutoConfigurationTests {
 	}
 
 	@Test
+	void hostEnvironmentIsDetectedOnceAndUsedByTheReporter() {
+		this.contextRunner.run((context) -> {
+			HostEnvironment detected = context.getBean(HostEnvironment.class);
+			assertThat(detected).isSameAs(context.getBean("bindscopeHostEnvironment"));
+			assertThat(context.getBean(BindingsReporter.class).runContext().environment()).isSameAs(detected);
+		});
+	}
+
+	@Test
+	void userDefinedHostEnvironmentReplacesDetection() {
+		this.contextRunner.withUserConfiguration(UserHostEnvironmentConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(HostEnvironment.class).doesNotHaveBean("bindscopeHostEnvironment");
+			assertThat(context.getBean(BindingsReporter.class).runContext().environment())
+				.isSameAs(UserHostEnvironmentConfiguration.ENVIRONMENT);
+		});
+	}
+
+	@Test
 	void userDefinedEndpointReplacesOurs() {
 		this.contextRunner.withUserConfiguration(UserEndpointConfiguration.class)
 			.run((context) -> assertThat(context).hasSingleBean(BindingsEndpoint.class)
@@ -139,6 +159,19 @@ class BindscopeAutoConfigurationTests {
 		BindingsReporter userReporter(RunningWebServers webServers, org.springframework.core.env.Environment env) {
 			return new BindingsReporter(new BindingsInspector(HOST_ADDRESSES, null), webServers, env,
 					new BindscopeProperties());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserHostEnvironmentConfiguration {
+
+		static final HostEnvironment ENVIRONMENT = new HostEnvironment("linux", null, false, true, 2, null, null,
+				List.of("WSL_DISTRO_NAME"));
+
+		@Bean
+		HostEnvironment userHostEnvironment() {
+			return ENVIRONMENT;
 		}
 
 	}

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.RunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,17 @@ class EnvironmentRunContextTests {
 		assertThat(context.activeProfiles()).containsExactly("cloud", "local");
 		assertThat(context.devProfile()).isTrue();
 		assertThat(context.devProfiles()).containsExactly("dev", "local", "development", "test");
+	}
+
+	@Test
+	void hostEnvironmentIsCarriedAndDefaultsToUndetected() {
+		HostEnvironment hostEnvironment = new HostEnvironment("linux", "docker", false, false, null, null, null,
+				List.of("/.dockerenv"));
+		MockEnvironment environment = new MockEnvironment();
+		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties(), hostEnvironment).environment())
+			.isSameAs(hostEnvironment);
+		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties()).environment())
+			.isEqualTo(HostEnvironment.undetected());
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostAddressesException;
+import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.ListeningSocket;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProbeResult;
@@ -187,7 +188,7 @@ class BindingsInspectorTests {
 			assertThat(listener.reachability()).isEqualTo(Reachability.PRIVATE_NETWORK);
 		});
 		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
-		assertThat(report.findings()).isEmpty();
+		assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.PRIVATE_ADDRESS_ONLY);
 	}
 
 	@Test
@@ -524,6 +525,216 @@ class BindingsInspectorTests {
 		assertThat(findings(inspector(() -> hosts, null).plan(List.of(server(null, 8080)), PROD),
 				FindingCode.DEV_PROFILE_PUBLIC))
 			.isEmpty();
+	}
+
+	@Test
+	void reportCarriesTheEnvironmentOfTheRunContext() throws IOException {
+		HostEnvironment environment = environment(null, "docker", false, false, null);
+		BindingsReport report = inspector(socketTable(socket("127.0.0.1", 8080, 100)))
+			.inspect(List.of(server("127.0.0.1", 8080)), prod(environment));
+		assertThat(report.environment()).isSameAs(environment);
+		assertThat(inspector(null).inspect(List.of(server("127.0.0.1", 8080)), PROD).environment())
+			.isEqualTo(HostEnvironment.undetected());
+	}
+
+	@Test
+	void loopbackFindingWithoutDetectedEnvironmentHasNoHint() {
+		Finding finding = loopbackOnly(PROD);
+		assertThat(finding.action()).doesNotContain("This process runs").endsWith("(dev, local).");
+	}
+
+	@Test
+	void loopbackFindingInAVscodeRemoteSessionExplainsPortForwarding() {
+		Finding finding = loopbackOnly(prod(environment(HostEnvironment.VSCODE_REMOTE, null, false, false, null)));
+		assertThat(finding.action()).endsWith("(dev, local). This process runs in a VS Code remote session: "
+				+ "localhost:8080 on your own machine may work only because VS Code forwards the port. Other machines "
+				+ "connect to this host's own address, which needs server.address=0.0.0.0.");
+	}
+
+	@Test
+	void loopbackFindingInAnSshSessionNamesEditorsAndTunnels() {
+		Finding finding = loopbackOnly(prod(environment(HostEnvironment.SSH, null, false, false, null)));
+		assertThat(finding.action()).contains("This process runs in an SSH session: localhost:8080 on your own machine "
+				+ "may work only because your editor (such as VS Code Remote-SSH) or an ssh -L tunnel forwards the port.")
+			.contains("which needs server.address=0.0.0.0.");
+	}
+
+	@Test
+	void loopbackFindingInADevContainerExplainsForwardingAndPublishedPorts() {
+		Finding finding = loopbackOnly(prod(environment(HostEnvironment.DEV_CONTAINER, "docker", false, false, null)));
+		assertThat(finding.action())
+			.contains("This process runs in a Dev Container: localhost:8080 on your own machine may work only because "
+					+ "the editor forwards the port into the container.")
+			.contains("This process runs in a container (docker): ports published with docker run -p (or Compose "
+					+ "ports:) forward to the container's own address, not to its loopback, so they cannot reach "
+					+ "this server; set server.address=0.0.0.0.");
+		assertThat(finding.action().indexOf("Dev Container")).isLessThan(finding.action().indexOf("docker run -p"));
+	}
+
+	@Test
+	void loopbackFindingInADevpodWorkspaceExplainsForwarding() {
+		Finding finding = loopbackOnly(prod(environment(HostEnvironment.DEVPOD, null, false, false, null)));
+		assertThat(finding.action()).contains("This process runs in a DevPod workspace: localhost:8080 on your own "
+				+ "machine may work only because DevPod forwards the port into the workspace.");
+	}
+
+	@Test
+	void loopbackFindingInCodespacesNamesTheForwardedUrlOfThePort() {
+		HostEnvironment codespace = HostEnvironment.detect(
+				Map.of("CODESPACES", "true", "CODESPACE_NAME", "fuzzy-space-guide-7x9"), this.temp.resolve("none"),
+				"Linux");
+		Finding finding = loopbackOnly(prod(codespace));
+		assertThat(finding.action()).contains("This process runs in GitHub Codespaces: the forwarded URL "
+				+ "https://fuzzy-space-guide-7x9-8080.app.github.dev/ and localhost:8080 on your own machine may work "
+				+ "only because Codespaces forwards the port. Other machines connect to this host's own address, "
+				+ "which needs server.address=0.0.0.0.");
+	}
+
+	@Test
+	void loopbackFindingInCodespacesWithoutNameStillExplainsForwarding() {
+		Finding finding = loopbackOnly(prod(environment(HostEnvironment.CODESPACES, "docker", false, false, null)));
+		assertThat(finding.action())
+			.contains("This process runs in GitHub Codespaces: the port's forwarded URL and "
+					+ "localhost:8080 on your own machine may work only because Codespaces forwards the port.")
+			.doesNotContain("docker run -p");
+	}
+
+	@Test
+	void loopbackFindingInAContainerExplainsPublishedPorts() {
+		Finding finding = loopbackOnly(prod(environment(null, "podman", false, false, null)));
+		assertThat(finding.action())
+			.contains("This process runs in a container (podman): ports published with " + "docker run -p")
+			.doesNotContain("forwards the port")
+			.doesNotContain("Kubernetes");
+	}
+
+	@Test
+	void loopbackFindingInAContainerOfUnknownRuntimeDoesNotNameIt() {
+		Finding finding = loopbackOnly(prod(environment(null, HostEnvironment.UNKNOWN_CONTAINER, false, false, null)));
+		assertThat(finding.action()).contains("This process runs in a container: ports published")
+			.doesNotContain("(unknown)");
+	}
+
+	@Test
+	void loopbackFindingInAKubernetesPodNamesServicesAndProbes() {
+		Finding finding = loopbackOnly(prod(environment(null, "containerd", true, false, null)));
+		assertThat(finding.action()).contains("This process runs in a Kubernetes pod: Services and kubelet HTTP probes "
+				+ "(httpGet liveness, readiness and startup probes) connect to the pod IP, not to loopback, so they "
+				+ "cannot reach this server; set server.address=0.0.0.0. kubectl port-forward still works because it "
+				+ "connects from inside the pod, which can hide the problem.")
+			.doesNotContain("docker run -p");
+	}
+
+	@Test
+	void loopbackFindingUnderWsl2ExplainsLocalhostForwarding() {
+		Finding finding = loopbackOnly(prod(environment(null, null, false, true, 2)));
+		assertThat(finding.action()).contains("This process runs under WSL 2: Windows reaches localhost:8080 only "
+				+ "through WSL's localhost forwarding, and other machines on the LAN never reach it that way: they "
+				+ "need server.address=0.0.0.0 and a port proxy on Windows (netsh interface portproxy) or WSL's "
+				+ "mirrored networking mode.");
+	}
+
+	@Test
+	void loopbackFindingUnderWslOfUnknownVersionExplainsLocalhostForwarding() {
+		Finding finding = loopbackOnly(prod(environment(null, null, false, true, null)));
+		assertThat(finding.action()).contains("This process runs under WSL: Windows reaches localhost:8080 only "
+				+ "through WSL's localhost forwarding");
+	}
+
+	@Test
+	void loopbackFindingUnderWsl1ExplainsTheSharedNetworkStack() {
+		Finding finding = loopbackOnly(prod(environment(null, null, false, true, 1)));
+		assertThat(finding.action())
+			.contains("This process runs under WSL 1, which shares the network stack of "
+					+ "Windows: Windows programs reach localhost:8080, and other machines need server.address=0.0.0.0 "
+					+ "and a Windows Firewall rule that allows port 8080.")
+			.doesNotContain("portproxy");
+	}
+
+	@Test
+	void loopbackFindingInDevProfileStillHasHints() {
+		RunContext context = new RunContext(List.of("dev"), true, DEV_PROFILES, null, Map.of(),
+				environment(HostEnvironment.VSCODE_REMOTE, null, false, false, null));
+		Finding finding = loopbackOnly(context);
+		assertThat(finding.severity()).isEqualTo(Severity.INFO);
+		assertThat(finding.action()).contains("VS Code forwards the port");
+	}
+
+	@Test
+	void hintsAreOnlyForLoopbackOnlyServers() throws IOException {
+		RunContext context = prod(environment(HostEnvironment.VSCODE_REMOTE, null, true, true, 2));
+		BindingsReport report = inspector(socketTable(socket("::", 8080, 100))).inspect(List.of(server(null, 8080)),
+				context);
+		assertThat(report.findings()).allSatisfy(
+				(finding) -> assertThat(finding.message() + finding.action()).doesNotContain("This process runs"));
+	}
+
+	@Test
+	void privateAddressesOnlyAreOneInfoFindingNamingThem() {
+		// Classification only: nothing is connected to.
+		List<HostAddress> hosts = List.of(host("127.0.0.1", "lo"), host("172.31.3.163", "eth0"),
+				host("10.0.0.5", "eth1"), host("fd00::5", "eth1"));
+		BindingsReport report = inspector(() -> hosts, null).plan(List.of(server(null, 8080)), PROD);
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(findings(report, FindingCode.PRIVATE_ADDRESS_ONLY)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.INFO);
+			assertThat(finding.listener()).isEqualTo("server:8080");
+			assertThat(finding.message())
+				.startsWith("The tomcat server accepts connections on private addresses "
+						+ "only: 172.31.3.163 (eth0), 10.0.0.5 (eth1)")
+				.contains("fd00::5 (eth1)")
+				.contains("RFC 1918")
+				.contains("none of them is a public IP")
+				.doesNotContain("127.0.0.1");
+			assertThat(finding.action())
+				.contains("NAT, load balancers, security groups and firewalls that Bindscope " + "cannot see")
+				.contains("port 8080");
+		});
+	}
+
+	@Test
+	void privateAddressFindingConcernsTheMainServerOnly() throws IOException {
+		ProcSocketTable table = socketTable(socket("127.0.0.1", 8080, 100), socket("198.51.100.7", 8081, 101),
+				socket("198.51.100.7", 8443, 102));
+		BindingsReport local = inspector(table)
+			.inspect(List.of(server("127.0.0.1", 8080), connector(Listener.MANAGEMENT, "198.51.100.7", 8081)), PROD);
+		assertThat(findings(local, FindingCode.PRIVATE_ADDRESS_ONLY)).isEmpty();
+		BindingsReport connectors = inspector(table)
+			.inspect(List.of(server("127.0.0.1", 8080), connector(Listener.CONNECTOR, "198.51.100.7", 8443)), PROD);
+		assertThat(findings(connectors, FindingCode.PRIVATE_ADDRESS_ONLY)).singleElement().satisfies((finding) -> {
+			assertThat(finding.listener()).isEqualTo("connector:8443");
+			assertThat(finding.message()).contains("198.51.100.7 (eth0)").doesNotContain("127.0.0.1");
+			assertThat(finding.action()).contains("port 8443");
+		});
+	}
+
+	@Test
+	void publicOrLoopbackServerHasNoPrivateAddressFinding() {
+		// Classification only: nothing is connected to.
+		List<HostAddress> hosts = List.of(host("127.0.0.1", "lo"), host("172.31.3.163", "eth0"),
+				host("192.31.196.1", "eth1"));
+		BindingsReport open = inspector(() -> hosts, null).plan(List.of(server(null, 8080)), PROD);
+		assertThat(open.verdict()).isEqualTo(Reachability.PUBLIC);
+		assertThat(findings(open, FindingCode.PRIVATE_ADDRESS_ONLY)).isEmpty();
+		BindingsReport local = inspector(() -> hosts, null).plan(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(findings(local, FindingCode.PRIVATE_ADDRESS_ONLY)).isEmpty();
+	}
+
+	private static Finding loopbackOnly(RunContext context) {
+		BindingsReport report = inspector(null).plan(List.of(server("127.0.0.1", 8080)), context);
+		List<Finding> loopbackOnly = findings(report, FindingCode.LOOPBACK_ONLY);
+		assertThat(loopbackOnly).hasSize(1);
+		return loopbackOnly.get(0);
+	}
+
+	private static RunContext prod(HostEnvironment environment) {
+		return new RunContext(List.of("prod"), false, DEV_PROFILES, "application-prod.properties:3", Map.of(),
+				environment);
+	}
+
+	private static HostEnvironment environment(@Nullable String remoteSession, @Nullable String container,
+			boolean kubernetes, boolean wsl, @Nullable Integer wslVersion) {
+		return new HostEnvironment("linux", container, kubernetes, wsl, wslVersion, remoteSession, null, List.of());
 	}
 
 	private static BindingsInspector inspector(@Nullable ProcSocketTable socketTable) {
