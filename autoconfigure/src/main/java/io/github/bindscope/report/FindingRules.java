@@ -55,10 +55,10 @@ final class FindingRules {
 		boolean ipv4Loopback = accepts(main, Inet4Address.class);
 		boolean ipv6Loopback = accepts(main, Inet6Address.class);
 		if (!ipv4Loopback && !ipv6Loopback && main.stream().noneMatch(Listener::wildcard)) {
-			findings.add(loopbackUnreachable(main));
+			findings.add(loopbackUnreachable(main, context));
 		}
 		else if (ipv4Loopback != ipv6Loopback) {
-			Finding mismatch = localhostMismatch(main, ipv4Loopback, localhost.addresses());
+			Finding mismatch = localhostMismatch(main, ipv4Loopback, localhost.addresses(), context);
 			if (mismatch != null) {
 				findings.add(mismatch);
 			}
@@ -129,10 +129,11 @@ final class FindingRules {
 					&& family.isInstance(address.inetAddress()));
 	}
 
-	private static Finding loopbackUnreachable(List<Listener> main) {
+	private static Finding loopbackUnreachable(List<Listener> main, RunContext context) {
 		Listener first = main.get(0);
 		String bound = bound(main);
-		String message = "The " + serverName(first) + "server listens on " + bound + " only, so callers on this "
+		String message = "The " + serverName(first) + "server listens on " + bound + " only" + origin(context)
+				+ ", so callers on this "
 				+ "host that use 127.0.0.1 or localhost (health checks, sidecars, kubelet exec probes, local "
 				+ "scripts) cannot connect.";
 		String action = "Point local callers at " + bound + ", or set server.address=0.0.0.0 to accept "
@@ -141,7 +142,7 @@ final class FindingRules {
 	}
 
 	private static @Nullable Finding localhostMismatch(List<Listener> main, boolean ipv4Loopback,
-			List<InetAddress> localhost) {
+			List<InetAddress> localhost, RunContext context) {
 		Class<? extends InetAddress> refused = ipv4Loopback ? Inet6Address.class : Inet4Address.class;
 		long refusedCount = localhost.stream().filter(refused::isInstance).count();
 		if (refusedCount == 0) {
@@ -152,8 +153,8 @@ final class FindingRules {
 		String other = ipv4Loopback ? "::1" : "127.0.0.1";
 		String resolved = localhost.stream().map(InetAddresses::toText).collect(Collectors.joining(", "));
 		boolean allRefused = refusedCount == localhost.size();
-		String message = "The " + serverName(first) + "server accepts loopback connections on " + accepted
-				+ " only, but localhost resolves to " + resolved + " on this host, so "
+		String message = "The " + serverName(first) + "server accepts loopback connections on " + accepted + " only"
+				+ origin(context) + ", but localhost resolves to " + resolved + " on this host, so "
 				+ (allRefused ? "clients using localhost are refused"
 						: "clients using localhost may be refused when they try " + other
 								+ " first (Node.js 17 and later use the resolver's order)")
@@ -162,6 +163,10 @@ final class FindingRules {
 				+ (ipv4Loopback ? "127.0.0.1" : "[::1]") + " instead of localhost.";
 		return new Finding(allRefused ? Severity.WARN : Severity.INFO, FindingCode.LOCALHOST_MISMATCH, first.id(),
 				message, action);
+	}
+
+	private static String origin(RunContext context) {
+		return (context.addressOrigin() != null) ? " (server.address set in " + context.addressOrigin() + ")" : "";
 	}
 
 	private static String serverName(Listener listener) {

@@ -332,6 +332,40 @@ class BindingsInspectorTests {
 	}
 
 	@Test
+	void bindToOneInterfaceAddressWarnsThatLoopbackCallersCannotConnectAndNamesTheOrigin() {
+		BindingsReport report = inspector(null).plan(List.of(server("198.51.100.7", 8080)), PROD);
+		assertThat(findings(report, FindingCode.LOOPBACK_UNREACHABLE)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.WARN);
+			assertThat(finding.message()).startsWith("The tomcat server listens on 198.51.100.7:8080 only "
+					+ "(server.address set in application-prod.properties:3), so callers on this host");
+			assertThat(finding.action()).contains("server.address=0.0.0.0");
+		});
+	}
+
+	@Test
+	void ipv6LoopbackBindWhileLocalhostIsIpv4OnlyWarnsAndNamesTheOrigin() {
+		BindingsInspector inspector = new BindingsInspector(() -> HOSTS, null, null,
+				() -> List.of(address("127.0.0.1")));
+		BindingsReport report = inspector.plan(List.of(server("::1", 8080)), PROD);
+		assertThat(findings(report, FindingCode.LOCALHOST_MISMATCH)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.WARN);
+			assertThat(finding.message()).isEqualTo("The tomcat server accepts loopback connections on ::1 (IPv6) "
+					+ "only (server.address set in application-prod.properties:3), but localhost resolves to "
+					+ "127.0.0.1 on this host, so clients using localhost are refused.");
+		});
+	}
+
+	@Test
+	void ipv4LoopbackBindWhileLocalhostResolvesToBothIsOnlyInfo() {
+		BindingsReport report = inspector(null).plan(List.of(server("127.0.0.1", 8080)), NO_PROFILE);
+		assertThat(findings(report, FindingCode.LOCALHOST_MISMATCH)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.INFO);
+			assertThat(finding.message()).contains("localhost resolves to 127.0.0.1, ::1")
+				.doesNotContain("server.address set in");
+		});
+	}
+
+	@Test
 	void planSeesADebugAgentThatListenedBeforeTheServer() throws IOException {
 		ProcSocketTable table = new ProcSocketTable(procRoot(List.of(socket("::", 5005, 2)), 2));
 		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(5005, Listener.JDWP));
