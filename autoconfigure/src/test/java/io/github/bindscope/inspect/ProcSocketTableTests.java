@@ -163,6 +163,37 @@ class ProcSocketTableTests {
 	}
 
 	@Test
+	void lineLongerThanAnyKernelRowIsSkippedAndNextRowRead() throws IOException {
+		String overlong = row(0, "0100007F:1F90", LISTEN, 1150) + " " + "9".repeat(70_000);
+		Path root = procRoot(tcp(overlong, row(1, "0100007F:1F91", LISTEN, 1151)), null, 1150, 1151);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8081);
+	}
+
+	@Test
+	void carriageReturnsEndRowsAsLineBreaksDo() throws IOException {
+		String tcp = TCP_HEADER + "\r\n" + row(0, "0100007F:1F90", LISTEN, 1160) + "\r\n"
+				+ row(1, "0100007F:1F91", LISTEN, 1161) + "\r" + row(2, "0100007F:1F92", LISTEN, 1162);
+		Path root = procRoot(tcp, null, 1160, 1161, 1162);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080, 8081, 8082);
+	}
+
+	@Test
+	void ownListeningSocketAfterManyConnectionsIsFound() throws IOException {
+		List<String> rows = new ArrayList<>();
+		long[] inodes = new long[3_001];
+		for (int slot = 0; slot < 3_000; slot++) {
+			rows.add(row(slot, "0100007F:1F90", ESTABLISHED, 200_000 + slot));
+			inodes[slot] = 200_000 + slot;
+		}
+		rows.add(row(3_000, "0100007F:1F91", LISTEN, 300_000));
+		rows.add(row(3_001, "00000000:0016", LISTEN, 300_001));
+		inodes[3_000] = 300_000;
+		Path root = procRoot(tcp(rows.toArray(String[]::new)), null, inodes);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port, ListeningSocket::inode)
+			.containsExactly(tuple(8081, 300_000L));
+	}
+
+	@Test
 	void missingTcp6TableReadsOnlyTcp() throws IOException {
 		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1200)), null, 1200);
 		assertThat(root.resolve("self/net/tcp6")).doesNotExist();
