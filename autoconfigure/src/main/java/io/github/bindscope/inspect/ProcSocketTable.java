@@ -68,8 +68,13 @@ public final class ProcSocketTable {
 
 	private static final String SOCKET_LINK_PREFIX = "socket:[";
 
+	private static final char SYN_RECV_STATE = '3';
+
 	// Far longer than any row the kernel prints (about 150 bytes).
 	private static final int BUFFER_SIZE = 64 * 1024;
+
+	// A few rows: the kernel prints at least what is asked for, walking its hash for it.
+	private static final int FIRST_READ_SIZE = 512;
 
 	private static final Comparator<InetAddress> ADDRESS_ORDER = Comparator
 		.comparingInt((InetAddress address) -> address.getAddress().length)
@@ -166,18 +171,30 @@ public final class ProcSocketTable {
 	}
 
 	/**
-	 * Scan the table as bytes and turn only {@code LISTEN} rows into strings: busy hosts
-	 * have tables with tens of thousands of established connections, and a string per row
-	 * was most of the cost of a report. Rows end at {@code \n} or {@code \r}, as
-	 * {@link java.io.BufferedReader#readLine()} splits them; a line longer than the
-	 * buffer is no row the kernel prints and is skipped.
+	 * Read the rows of the listening section of a table, scanning them as bytes and
+	 * turning only {@code LISTEN} rows into strings. The kernel prints every listening
+	 * socket first (its listening hash) and then every other socket (the established
+	 * hash, connections and {@code TIME_WAIT} alike), so reading stops at the first row
+	 * of any other state. That matters more than it seems: the kernel walks its whole
+	 * established hash, hundreds of thousands of buckets on a large machine, to print the
+	 * rest of the table, which took milliseconds per read however few connections there
+	 * were. Reads are small at first so that the kernel stops soon after the listening
+	 * section; they grow with a long one. Kernels before 4.4 printed the pending
+	 * connection requests ({@code SYN_RECV}) of each listener right after it, inside the
+	 * listening section, so those rows do not end it.
+	 * <p>
+	 * Rows end at {@code \n} or {@code \r}, as {@link java.io.BufferedReader#readLine()}
+	 * splits them; a line longer than the buffer is no row the kernel prints and is
+	 * skipped.
 	 */
 	private void readListenRows(InputStream in, List<ListeningSocket> sink) throws IOException {
 		byte[] buffer = new byte[BUFFER_SIZE];
 		int filled = 0;
+		long consumed = 0;
 		boolean skipping = false;
 		while (true) {
-			int read = in.read(buffer, filled, buffer.length - filled);
+			int size = (int) Math.max(FIRST_READ_SIZE, Math.min(buffer.length, consumed / 4));
+			int read = in.read(buffer, filled, Math.min(size, buffer.length - filled));
 			if (read > 0) {
 				filled += read;
 			}
@@ -185,8 +202,8 @@ public final class ProcSocketTable {
 			for (int index = 0; index < filled; index++) {
 				byte b = buffer[index];
 				if (b == '\n' || b == '\r') {
-					if (!skipping) {
-						addListenRow(buffer, lineStart, index, sink);
+					if (!skipping && !addListenRow(buffer, lineStart, index, sink)) {
+						return;
 					}
 					skipping = false;
 					lineStart = index + 1;
@@ -198,6 +215,7 @@ public final class ProcSocketTable {
 				}
 				return;
 			}
+			consumed += lineStart;
 			if (lineStart == 0 && filled == buffer.length) {
 				skipping = true;
 				filled = 0;
@@ -209,13 +227,24 @@ public final class ProcSocketTable {
 		}
 	}
 
-	private void addListenRow(byte[] buffer, int start, int end, List<ListeningSocket> sink) {
-		int slotEnd = tokenEnd(buffer, skipSpaces(buffer, start, end), end);
+	/**
+	 * Add the socket of a {@code LISTEN} row, and return whether the listening section
+	 * goes on: {@code false} for a row of any other state, except {@code SYN_RECV}. Lines
+	 * that are not rows (the header, malformed lines) neither add nor end anything.
+	 */
+	private boolean addListenRow(byte[] buffer, int start, int end, List<ListeningSocket> sink) {
+		int slotStart = skipSpaces(buffer, start, end);
+		int slotEnd = tokenEnd(buffer, slotStart, end);
 		int localEnd = tokenEnd(buffer, skipSpaces(buffer, slotEnd, end), end);
 		int stateStart = skipSpaces(buffer, tokenEnd(buffer, skipSpaces(buffer, localEnd, end), end), end);
-		if (tokenEnd(buffer, stateStart, end) - stateStart != LISTEN_STATE.length || buffer[stateStart] != '0'
-				|| (buffer[stateStart + 1] != 'A' && buffer[stateStart + 1] != 'a')) {
-			return;
+		int stateEnd = tokenEnd(buffer, stateStart, end);
+		if (stateEnd - stateStart != LISTEN_STATE.length) {
+			return true;
+		}
+		if (buffer[stateStart] != '0' || (buffer[stateStart + 1] != 'A' && buffer[stateStart + 1] != 'a')) {
+			boolean row = isSlot(buffer, slotStart, slotEnd) && hexDigit((char) buffer[stateStart]) >= 0
+					&& hexDigit((char) buffer[stateStart + 1]) >= 0;
+			return !row || (buffer[stateStart] == '0' && buffer[stateStart + 1] == SYN_RECV_STATE);
 		}
 		// ISO-8859-1 maps every byte to a character, so stray bytes make a row malformed
 		// instead of failing the whole read.
@@ -224,6 +253,20 @@ public final class ProcSocketTable {
 		if (socket != null) {
 			sink.add(socket);
 		}
+		return true;
+	}
+
+	// The slot number that starts every row, such as "12:".
+	private static boolean isSlot(byte[] buffer, int start, int end) {
+		if (end - start < 2 || buffer[end - 1] != ':') {
+			return false;
+		}
+		for (int index = start; index < end - 1; index++) {
+			if (buffer[index] < '0' || buffer[index] > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
