@@ -39,9 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Classifying and ordering this host's interface addresses, on a generated interface
- * table ({@link #classify}) and on the interfaces of the machine the benchmark runs on
- * ({@link #system}, which adds the operating system's interface listing; run it inside a
- * network namespace with many interfaces to see how that grows).
+ * table. {@link LiveHostBenchmark} adds the operating system's interface listing.
  *
  * @since 0.1.0
  */
@@ -61,13 +59,10 @@ public class HostAddressesBenchmark {
 
 	private HostAddresses generated;
 
-	private HostAddresses system;
-
 	@Setup(Level.Trial)
 	public void createTables() {
 		Map<String, List<InetAddress>> table = ProcFixture.interfaces(this.addresses);
 		this.generated = HostAddresses.of(table);
-		this.system = HostAddresses.system();
 	}
 
 	// Checked after the measurement, so that a single-shot run measures a cold call.
@@ -82,11 +77,6 @@ public class HostAddressesBenchmark {
 	@Benchmark
 	public List<HostAddress> classify() {
 		return this.generated.addresses();
-	}
-
-	@Benchmark
-	public List<HostAddress> system() {
-		return this.system.addresses();
 	}
 
 }

@@ -39,13 +39,14 @@ import java.util.Map;
  * {@code self/net/tcp} and {@code self/net/tcp6} tables and the {@code self/fd} links,
  * {@code socket:[inode]} for each socket the process owns.
  * <p>
- * A realistic table has a handful of listening sockets, four of them of other processes,
- * and every other row an established loopback connection, held by this process
- * ({@link Shape#BUSY_SERVER}) or by another one ({@link Shape#BUSY_HOST}); the first
- * makes the descriptor scan as long as the table. An {@linkplain Shape#ALL_LISTEN
- * all-listen} table is the parser's worst case, where every row has to be decoded.
- * Connection rows alternate between the IPv4 table and the IPv6 one (with IPv4-mapped
- * addresses, as a JVM's dual-stack sockets appear).
+ * A realistic table has a handful of listening sockets, four of them of other processes
+ * unless the server is alone in its network namespace ({@link Shape#CONTAINER}), and
+ * every other row an established loopback connection, held by this process
+ * ({@link Shape#CONTAINER}, {@link Shape#BUSY_SERVER}) or by another one
+ * ({@link Shape#BUSY_HOST}). An {@linkplain Shape#ALL_LISTEN all-listen} table is the
+ * parser's worst case, where every row has to be decoded. Connection rows alternate
+ * between the IPv4 table and the IPv6 one (with IPv4-mapped addresses, as a JVM's
+ * dual-stack sockets appear).
  *
  * @since 0.1.0
  */
@@ -72,8 +73,16 @@ public final class ProcFixture {
 	public enum Shape {
 
 		/**
-		 * A busy server: a few listening sockets, every other row an established
+		 * A busy server alone in its network namespace, as in a container or a pod: a few
+		 * listening sockets, all of this process, every other row an established
 		 * connection that this process holds.
+		 */
+		CONTAINER,
+
+		/**
+		 * A busy server beside other services: a few listening sockets, half of them of
+		 * other processes, every other row an established connection that this process
+		 * holds.
 		 */
 		BUSY_SERVER,
 
@@ -117,14 +126,14 @@ public final class ProcFixture {
 			else if (listenRow) {
 				FewListen listen = FewListen.ROWS[row];
 				table.add(row(slot, listen.address(), listen.port, wildcard(ipv6), 0, LISTEN, inode));
-				if (listen.own) {
+				if (listen.own || shape == Shape.CONTAINER) {
 					ownInodes.add(inode);
 				}
 			}
 			else {
 				// The server's end of a connection from a local client.
 				table.add(row(slot, loopback(ipv6), 8080, loopback(ipv6), 32768 + (row % 28000), ESTABLISHED, inode));
-				if (shape == Shape.BUSY_SERVER) {
+				if (shape != Shape.BUSY_HOST) {
 					ownInodes.add(inode);
 				}
 			}

@@ -62,7 +62,7 @@ public class SocketTableBenchmark {
 	/**
 	 * Mix of socket states.
 	 */
-	@Param({ "BUSY_SERVER", "BUSY_HOST", "ALL_LISTEN" })
+	@Param({ "CONTAINER", "BUSY_SERVER", "BUSY_HOST", "ALL_LISTEN" })
 	public ProcFixture.Shape shape;
 
 	private Path root;
@@ -79,7 +79,11 @@ public class SocketTableBenchmark {
 	@TearDown(Level.Trial)
 	public void checkAndDeleteFixture() throws IOException {
 		try {
-			int expected = (this.shape == ProcFixture.Shape.ALL_LISTEN) ? this.rows : Math.min(this.rows, 4);
+			int expected = switch (this.shape) {
+				case ALL_LISTEN -> this.rows;
+				case CONTAINER -> Math.min(this.rows, 8);
+				default -> Math.min(this.rows, 4);
+			};
 			int found = this.table.listeningSockets().size();
 			if (found != expected) {
 				throw new IllegalStateException(
