@@ -20,14 +20,15 @@ build_benchmarks() {
 	[ -f "$bench_jar" ] || die "no $bench_jar after the build"
 }
 
-# Builds the sample app and writes its runtime classpath, one entry a line, to $1.
+# Builds the sample app and writes its runtime classpath, one entry a line, to $1. With a
+# second argument, builds the tree in that directory instead of the work tree.
 build_sample_classpath() {
-	local out="$1"
-	log "building the sample app and its classpath"
-	(cd "$root" && ./mvnw -q -B -ntp -pl sample-app -am package dependency:build-classpath -DskipTests \
+	local out="$1" tree="${2:-$root}"
+	log "building the sample app and its classpath in $tree"
+	(cd "$tree" && ./mvnw -q -B -ntp -pl sample-app -am package dependency:build-classpath -DskipTests \
 		-Dmdep.includeScope=runtime -Dmdep.outputFile="$out.raw") >&2
 	{
-		echo "$root/sample-app/target/classes"
+		echo "$tree/sample-app/target/classes"
 		tr ':' '\n' <"$out.raw"
 	} | grep -v '^$' >"$out"
 	rm -f "$out.raw"

@@ -6,7 +6,9 @@
 # Every request goes to 127.0.0.1 only.
 #
 #   benchmarks/scripts/load.sh [-r ROUNDS] [-d SECONDS] [-w WARMUP_SECONDS] [-c CONNECTIONS]
-#                              [-t THREADS] [-o DIR] [-- APP ARGS]
+#                              [-t THREADS] [-b REF] [-o DIR] [-- APP ARGS]
+#
+# -b REF runs the sample app as built from an earlier revision, for before/after figures.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -15,14 +17,16 @@ duration=10
 warmup=10
 connections=8
 threads=2
+ref=""
 out="$root/benchmarks/target/results/load-$(date -u +%Y%m%dT%H%M%SZ)"
-while getopts 'r:d:w:c:t:o:' option; do
+while getopts 'r:d:w:c:t:b:o:' option; do
 	case "$option" in
 		r) rounds="$OPTARG" ;;
 		d) duration="$OPTARG" ;;
 		w) warmup="$OPTARG" ;;
 		c) connections="$OPTARG" ;;
 		t) threads="$OPTARG" ;;
+		b) ref="$OPTARG" ;;
 		o) out="$OPTARG" ;;
 		*) die "usage: $0 [-r ROUNDS] [-d SECONDS] [-w WARMUP_SECONDS] [-c CONNECTIONS] [-t THREADS] [-o DIR]" ;;
 	esac
@@ -38,13 +42,21 @@ if ! command -v wrk >/dev/null; then
 	apt-get install -y -qq wrk >&2 || { apt-get update -qq >&2 && apt-get install -y -qq wrk >&2; }
 fi
 
-trap 'stop_app' EXIT
+tree=""
+trap 'stop_app; [ -z "$tree" ] || rm -rf "$tree"' EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$out/wrk"
-build_sample_classpath "$out/app.classpath"
+if [ -n "$ref" ]; then
+	tree="$(mktemp -d -t bindscope-bench-XXXXXX)"
+	git -C "$root" archive "$ref" | tar -x -C "$tree"
+	build_sample_classpath "$out/app.classpath" "$tree"
+else
+	build_sample_classpath "$out/app.classpath"
+fi
 port="$(free_port)"
 base="http://127.0.0.1:$port"
 {
+	echo "code: ${ref:-work tree at $(git -C "$root" rev-parse --short HEAD)}"
 	echo "rounds: $rounds of ${duration}s per endpoint, warm-up ${warmup}s per endpoint"
 	echo "wrk: $threads threads, $connections connections, $(wrk -v 2>&1 | head -n 1)"
 	echo "app args: --server.address=127.0.0.1 --server.port=<free> $*"

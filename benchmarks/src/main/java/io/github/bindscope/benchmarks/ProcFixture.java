@@ -23,6 +23,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,14 +141,55 @@ public final class ProcFixture {
 		}
 		writeTable(net.resolve("tcp"), TCP_HEADER, tcp);
 		writeTable(net.resolve("tcp6"), TCP6_HEADER, tcp6);
-		Files.createSymbolicLink(fd.resolve("0"), Path.of("/dev/null"));
-		Files.createSymbolicLink(fd.resolve("1"), Path.of("pipe:[4026]"));
-		Files.createSymbolicLink(fd.resolve("2"), Path.of("anon_inode:[eventpoll]"));
-		int descriptor = 3;
-		for (long inode : ownInodes) {
-			Files.createSymbolicLink(fd.resolve(Integer.toString(descriptor++)), Path.of("socket:[" + inode + "]"));
+		// Newest first is how tmpfs lists a directory, so links made from the highest
+		// descriptor down are listed in the ascending order of the real /proc/self/fd.
+		for (int index = ownInodes.size() - 1; index >= 0; index--) {
+			Files.createSymbolicLink(fd.resolve(Integer.toString(index + 3)),
+					Path.of("socket:[" + ownInodes.get(index) + "]"));
 		}
+		Files.createSymbolicLink(fd.resolve("2"), Path.of("anon_inode:[eventpoll]"));
+		Files.createSymbolicLink(fd.resolve("1"), Path.of("pipe:[4026]"));
+		Files.createSymbolicLink(fd.resolve("0"), Path.of("/dev/null"));
 		return root;
+	}
+
+	/**
+	 * Create an empty directory for a fixture: in {@code /dev/shm} where it can be
+	 * written, since tmpfs, like {@code procfs}, is memory and lists descriptors in the
+	 * order of {@code /proc/self/fd}; elsewhere in the default temporary directory, and
+	 * then say that the descriptor order differs.
+	 * @return the directory
+	 * @throws IOException if it cannot be created
+	 */
+	public static Path createRoot() throws IOException {
+		Path shm = Path.of("/dev/shm");
+		Path root = (Files.isDirectory(shm) && Files.isWritable(shm))
+				? Files.createTempDirectory(shm, "bindscope-bench-proc")
+				: Files.createTempDirectory("bindscope-bench-proc");
+		return root;
+	}
+
+	/**
+	 * Whether a fixture's descriptors are listed in ascending order, as
+	 * {@code /proc/self/fd} lists them. Where they are not (a disk file system lists in
+	 * hash order), a scan that stops early reads more of them than it would in
+	 * {@code /proc}.
+	 * @param root a fixture root
+	 * @return whether the order is that of {@code /proc}
+	 * @throws IOException if the directory cannot be listed
+	 */
+	public static boolean descriptorsInProcOrder(Path root) throws IOException {
+		int previous = -1;
+		try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(root.resolve("self/fd"))) {
+			for (Path descriptor : descriptors) {
+				int number = Integer.parseInt(descriptor.getFileName().toString());
+				if (number < previous) {
+					return false;
+				}
+				previous = number;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -18,7 +18,6 @@ package io.github.bindscope.benchmarks;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +84,7 @@ public class ReportBenchmark {
 
 	@Setup(Level.Trial)
 	public void writeFixture() throws IOException {
-		this.root = ProcFixture.write(Files.createTempDirectory("bindscope-bench-proc"), this.sockets,
-				ProcFixture.Shape.BUSY_SERVER);
+		this.root = ProcFixture.write(ProcFixture.createRoot(), this.sockets, ProcFixture.Shape.BUSY_SERVER);
 		InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] { 127, 0, 0, 1 });
 		this.inspector = new BindingsInspector(HostAddresses.of(ProcFixture.interfaces(this.addresses)),
 				new ProcSocketTable(this.root), null, () -> List.of(loopback));

@@ -17,7 +17,6 @@
 package io.github.bindscope.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,8 +70,11 @@ public class SocketTableBenchmark {
 
 	@Setup(Level.Trial)
 	public void writeFixture() throws IOException {
-		this.root = ProcFixture.write(Files.createTempDirectory("bindscope-bench-proc"), this.rows, this.shape);
+		this.root = ProcFixture.write(ProcFixture.createRoot(), this.rows, this.shape);
 		this.table = new ProcSocketTable(this.root);
+		if (!ProcFixture.descriptorsInProcOrder(this.root)) {
+			System.out.println("Note: descriptors of " + this.root + " are not listed in /proc order");
+		}
 	}
 
 	// Checked after the measurement, so that a single-shot run measures a cold read.
