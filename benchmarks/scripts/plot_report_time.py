@@ -8,7 +8,9 @@ interface count, and against interface addresses, one line per socket count; ss 
 ss -ltnp on the same states are drawn dashed as the anchor, and a dotted line of slope one
 shows what linear growth would look like. Uses the standard library only.
 
-    plot_report_time.py RESULTS_DIR OUTPUT.svg
+    plot_report_time.py RESULTS_DIR OUTPUT.svg [NOTE]
+
+NOTE, if given, is printed under the panels (run conditions, for example).
 """
 
 import csv
@@ -80,11 +82,12 @@ class Panel:
                      'time (ms, log scale)</text>' % (self.x - 48, self.y + self.height / 2))
         return parts
 
-    def line(self, points, color, dash="", marker=True):
+    def line(self, points, color, dash="", marker=True, clip=""):
         points = sorted(points)
         path = " ".join("%.1f,%.1f" % (self.px(x), self.py(y)) for x, y in points)
-        parts = ['<polyline points="%s" fill="none" stroke="%s" stroke-width="2" %s/>'
-                 % (path, color, 'stroke-dasharray="%s"' % dash if dash else "")]
+        parts = ['<polyline points="%s" fill="none" stroke="%s" stroke-width="2" %s %s/>'
+                 % (path, color, 'stroke-dasharray="%s"' % dash if dash else "",
+                    'clip-path="url(#%s)"' % clip if clip else "")]
         if marker:
             parts += ['<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>' % (self.px(x), self.py(y), color)
                       for x, y in points]
@@ -99,6 +102,7 @@ def label(value):
 
 def main():
     results, output = sys.argv[1], sys.argv[2]
+    note = sys.argv[3] if len(sys.argv) > 3 else ""
     app = read(results, "app.csv")
     timer = read(results, "timer.csv")
     ss = read(results, "ss.csv")
@@ -126,7 +130,7 @@ def main():
             if cold_ms:
                 series.append((panel, "first report in a fresh JVM, " + name, color, "2,3",
                                [(axis[s], cold_ms[s]) for s in chosen if s in cold_ms]))
-        largest = [s for s in states if s[1 - panel] == (interface_counts[-1] if panel == 0 else socket_counts[-1])]
+        largest = [s for s in states if s[panel] == (interface_counts[-1] if panel == 0 else socket_counts[-1])]
         axis = rows if panel == 0 else addresses
         for command, color in (("ss -ltn", "#777"), ("ss -ltnp", "#222")):
             points = [(axis[s], ss_ms[command][s]) for s in largest if s in ss_ms[command]]
@@ -136,7 +140,7 @@ def main():
                                color, "8,4", points))
 
     legend_lines = max(sum(1 for s in series if s[0] == i) for i in (0, 1)) + 1
-    width, height = 1100, 420 + 16 * legend_lines + 10
+    width, height = 1100, 420 + 16 * legend_lines + 30
     panels = []
     for index, (title, xlabel) in enumerate((
             ("Report time against socket table rows", "socket table rows (tcp + tcp6, log scale)"),
@@ -147,6 +151,8 @@ def main():
     svg = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" '
            'font-size="12">' % (width, height), '<rect width="100%" height="100%" fill="white"/>']
     for index, panel in enumerate(panels):
+        svg.append('<clipPath id="panel%d"><rect x="%.1f" y="%.1f" width="%.1f" height="%.1f"/></clipPath>'
+                   % (index, panel.x, panel.y, panel.width, panel.height))
         svg += panel.frame()
         # Slope one through the first point of the first series: linear growth.
         first = next((s[4] for s in series if s[0] == index and s[4]), None)
@@ -154,7 +160,7 @@ def main():
             x, y = sorted(first)[0]
             x_end = 10 ** panel.x1
             y_end = y * x_end / x
-            svg += panel.line([(x, y), (x_end, y_end)], "#bbb", "1,4", marker=False)
+            svg += panel.line([(x, y), (x_end, y_end)], "#bbb", "1,4", marker=False, clip="panel%d" % index)
         for s in series:
             if s[0] == index and s[4]:
                 svg += panel.line(s[4], s[2], s[3])
@@ -167,6 +173,8 @@ def main():
                        % (x, y - 4, x + 28, y - 4, s[2], 'stroke-dasharray="%s"' % s[3] if s[3] else ""))
             svg.append('<text x="%.1f" y="%.1f">%s</text>' % (x + 34, y, escape(s[1])))
             y += 16
+    if note:
+        svg.append('<text x="80" y="%d" fill="#555">%s</text>' % (height - 8, escape(note)))
     svg.append('</svg>')
     with open(output, "w") as f:
         f.write("\n".join(svg) + "\n")
