@@ -37,9 +37,11 @@ while getopts 'i:s:a:t:r:o:' option; do
 		*) die "usage: $0 [-i INTERFACE_COUNTS] [-s SOCKET_COUNTS] [-a APP_RUNS] [-t TIMER_RUNS] [-r SS_RUNS] [-o DIR]" ;;
 	esac
 done
+previous=0
 for count in $interface_counts; do
-	[ "$count" -ge 2 ] && [ "$count" -le 2000 ] && [ $((count % 2)) -eq 0 ] ||
-		die "interface counts must be even, 2 to 2000"
+	[ "$count" -ge 2 ] && [ "$count" -le 2000 ] && [ $((count % 2)) -eq 0 ] && [ "$count" -gt "$previous" ] ||
+		die "interface counts must be even, 2 to 2000, in increasing order"
+	previous="$count"
 done
 for count in $socket_counts; do
 	[ "$count" -ge 0 ] && [ "$count" -le 50000 ] || die "socket counts must be 0 to 50000"
@@ -98,7 +100,9 @@ grow_interfaces() {
 		printf 'addr add 2001:db8::%x/128 dev %s nodad\n' "$host" "$name" >>"$batch"
 		echo "link set $name up" >>"$batch"
 	done
-	[ -s "$batch" ] && timeout 600 ip -n "$ns" -batch "$batch"
+	if [ -s "$batch" ]; then
+		timeout 600 ip -n "$ns" -batch "$batch"
+	fi
 	created="$target"
 }
 
