@@ -41,12 +41,13 @@ public class BindingsEndpoint {
 	}
 
 	/**
-	 * Return a fresh report.
+	 * Return a report at most a second old, so that a burst of requests reads the
+	 * kernel's socket tables once.
 	 * @return the report
 	 */
 	@ReadOperation
 	public BindingsReport bindings() {
-		return this.reporter.report();
+		return this.reporter.recentReport();
 	}
 
 }

@@ -16,12 +16,14 @@
 package io.github.bindscope.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 
@@ -42,6 +44,8 @@ public class BindingsReporter {
 	private final BindscopeProperties properties;
 
 	private final HostEnvironment hostEnvironment;
+
+	private volatile @Nullable RecentReport recent;
 
 	/**
 	 * Create a new {@link BindingsReporter} that detects where this process runs once,
@@ -82,6 +86,24 @@ public class BindingsReporter {
 	}
 
 	/**
+	 * Return a report at most a second old: the last one if it is younger, else a fresh
+	 * one. Under load the socket tables, which make the kernel walk its whole connection
+	 * hash to print them, are then read once a second instead of at every request, while
+	 * anyone polling the report still sees the sockets of the moment.
+	 * @return the report
+	 */
+	public BindingsReport recentReport() {
+		RecentReport last = this.recent;
+		long now = System.nanoTime();
+		if (last != null && now - last.nanoTime() < RecentReport.MAX_AGE_NANOS) {
+			return last.report();
+		}
+		BindingsReport report = report();
+		this.recent = new RecentReport(report, now);
+		return report;
+	}
+
+	/**
 	 * Return a report of how the main server would be reached if it bound as planned, for
 	 * checks that run before it opens its port.
 	 * @param planned the connector the main server is about to open
@@ -97,6 +119,12 @@ public class BindingsReporter {
 	 */
 	public RunContext runContext() {
 		return EnvironmentRunContext.of(this.environment, this.properties, this.hostEnvironment);
+	}
+
+	private record RecentReport(BindingsReport report, long nanoTime) {
+
+		static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	}
 
 }

@@ -67,6 +67,14 @@ final class EnvironmentRunContext {
 	private static final Supplier<List<String>> JVM_ARGUMENTS = SingletonSupplier
 		.of(() -> ManagementFactory.getRuntimeMXBean().getInputArguments());
 
+	// Nor do the classes on the class path. Looking up one that is missing searches every
+	// jar and throws, which took more time than the rest of a report.
+	private static final Supplier<Boolean> LIVE_RELOAD_PRESENT = SingletonSupplier
+		.of(() -> ClassUtils.isPresent(LIVE_RELOAD_SERVER, EnvironmentRunContext.class.getClassLoader()));
+
+	private static final Supplier<Boolean> GRPC_PRESENT = SingletonSupplier
+		.of(() -> ClassUtils.isPresent(GRPC_SERVER, EnvironmentRunContext.class.getClassLoader()));
+
 	private EnvironmentRunContext() {
 	}
 
@@ -99,12 +107,11 @@ final class EnvironmentRunContext {
 		}
 		putPort(roles, environment.getProperty("com.sun.management.jmxremote.port"), Listener.JMX);
 		putPort(roles, environment.getProperty("com.sun.management.jmxremote.rmi.port"), Listener.JMX);
-		ClassLoader classLoader = EnvironmentRunContext.class.getClassLoader();
-		if (ClassUtils.isPresent(LIVE_RELOAD_SERVER, classLoader)
+		if (LIVE_RELOAD_PRESENT.get()
 				&& environment.getProperty("spring.devtools.livereload.enabled", Boolean.class, true)) {
 			putPort(roles, environment.getProperty("spring.devtools.livereload.port", "35729"), Listener.LIVERELOAD);
 		}
-		if (ClassUtils.isPresent(GRPC_SERVER, classLoader)) {
+		if (GRPC_PRESENT.get()) {
 			putPort(roles, environment.getProperty("spring.grpc.server.port", "9090"), Listener.GRPC);
 		}
 		putPort(roles, environment.getProperty("spring.rsocket.server.port"), Listener.RSOCKET);

@@ -16,6 +16,7 @@
 package io.github.bindscope.autoconfigure;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,9 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 		String role = management ? Listener.MANAGEMENT : Listener.SERVER;
 		long start = System.nanoTime();
 		BindingsReport report = this.reporter.report();
-		logProbes(report, System.nanoTime() - start);
+		long nanos = System.nanoTime() - start;
+		logTiming(report, nanos);
+		logProbes(report, nanos);
 		boolean banner = showBanner();
 		for (Listener listener : report.listeners()) {
 			if (listener.scheme() != null
@@ -106,6 +109,15 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 	static boolean failsStrictMode(Finding finding) {
 		return finding.severity() == Severity.WARN
 				&& (finding.code() == FindingCode.LOOPBACK_ONLY || finding.code() == FindingCode.JDWP_EXPOSED);
+	}
+
+	// Lets benchmarks and users see what the report costs at startup.
+	private void logTiming(BindingsReport report, long nanos) {
+		if (logger.isDebugEnabled()) {
+			int addresses = report.listeners().stream().mapToInt((listener) -> listener.addresses().size()).sum();
+			logger.debug(String.format(Locale.ROOT, "Bindscope: report of %d listeners and %d addresses took %.1f ms",
+					report.listeners().size(), addresses, nanos / 1e6));
+		}
 	}
 
 	private void logProbes(BindingsReport report, long nanos) {

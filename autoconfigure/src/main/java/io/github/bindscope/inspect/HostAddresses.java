@@ -15,7 +15,9 @@
  */
 package io.github.bindscope.inspect;
 
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The addresses of this host's interfaces that are up. Implementations other than
@@ -39,6 +41,19 @@ public interface HostAddresses {
 	 */
 	static HostAddresses system() {
 		return new SystemHostAddresses();
+	}
+
+	/**
+	 * Return the addresses of the given interfaces, classified and ordered exactly as
+	 * {@link #system()} does with the operating system's, for tests and benchmarks that
+	 * need an interface table of their own.
+	 * @param interfaces the addresses of each interface that is up, by interface name
+	 * @return host addresses that classify the given table on every call
+	 * @since 0.1.0
+	 */
+	static HostAddresses of(Map<String, List<InetAddress>> interfaces) {
+		Map<String, List<InetAddress>> table = Map.copyOf(interfaces);
+		return new SystemHostAddresses(() -> table);
 	}
 
 }

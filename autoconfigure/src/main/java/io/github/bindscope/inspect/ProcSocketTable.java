@@ -16,8 +16,8 @@
 
 package io.github.bindscope.inspect;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -66,6 +67,14 @@ public final class ProcSocketTable {
 	private static final int MAX_INODE_DIGITS = 18;
 
 	private static final String SOCKET_LINK_PREFIX = "socket:[";
+
+	private static final char SYN_RECV_STATE = '3';
+
+	// Far longer than any row the kernel prints (about 150 bytes).
+	private static final int BUFFER_SIZE = 64 * 1024;
+
+	// A few rows: the kernel prints at least what is asked for, walking its hash for it.
+	private static final int FIRST_READ_SIZE = 512;
 
 	private static final Comparator<InetAddress> ADDRESS_ORDER = Comparator
 		.comparingInt((InetAddress address) -> address.getAddress().length)
@@ -120,7 +129,11 @@ public final class ProcSocketTable {
 		if (!tcpRead && !tcp6Read) {
 			return List.of();
 		}
-		Set<Long> ownInodes = socketInodes();
+		Set<Long> listenInodes = new HashSet<>();
+		for (ListeningSocket socket : sockets) {
+			listenInodes.add(socket.inode());
+		}
+		Set<Long> ownInodes = ownSocketInodes(listenInodes);
 		sockets.removeIf((socket) -> !ownInodes.contains(socket.inode()));
 		sockets.sort(SOCKET_ORDER);
 		List<ListeningSocket> unique = new ArrayList<>(sockets.size());
@@ -143,16 +156,8 @@ public final class ProcSocketTable {
 	}
 
 	private boolean readTable(Path table, List<ListeningSocket> sink) {
-		// ISO-8859-1 maps every byte to a character, so stray bytes make a row malformed
-		// instead of failing the whole read.
-		try (BufferedReader reader = Files.newBufferedReader(table, StandardCharsets.ISO_8859_1)) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				ListeningSocket socket = parseListenRow(line, this.byteOrder);
-				if (socket != null) {
-					sink.add(socket);
-				}
-			}
+		try (InputStream in = Files.newInputStream(table)) {
+			readListenRows(in, sink);
 			return true;
 		}
 		catch (NoSuchFileException ex) {
@@ -165,13 +170,120 @@ public final class ProcSocketTable {
 		}
 	}
 
-	private Set<Long> socketInodes() {
+	/**
+	 * Read the rows of the listening section of a table, scanning them as bytes and
+	 * turning only {@code LISTEN} rows into strings. The kernel prints every listening
+	 * socket first (its listening hash) and then every other socket (the established
+	 * hash, connections and {@code TIME_WAIT} alike), so reading stops at the first row
+	 * of any other state. That matters more than it seems: the kernel walks its whole
+	 * established hash, hundreds of thousands of buckets on a large machine, to print the
+	 * rest of the table, which took milliseconds per read however few connections there
+	 * were. Reads are small at first so that the kernel stops soon after the listening
+	 * section; they grow with a long one. Kernels before 4.4 printed the pending
+	 * connection requests ({@code SYN_RECV}) of each listener right after it, inside the
+	 * listening section, so those rows do not end it.
+	 * <p>
+	 * Rows end at {@code \n} or {@code \r}, as {@link java.io.BufferedReader#readLine()}
+	 * splits them; a line longer than the buffer is no row the kernel prints and is
+	 * skipped.
+	 */
+	private void readListenRows(InputStream in, List<ListeningSocket> sink) throws IOException {
+		byte[] buffer = new byte[BUFFER_SIZE];
+		int filled = 0;
+		long consumed = 0;
+		boolean skipping = false;
+		while (true) {
+			int size = (int) Math.max(FIRST_READ_SIZE, Math.min(buffer.length, consumed / 4));
+			int read = in.read(buffer, filled, Math.min(size, buffer.length - filled));
+			if (read > 0) {
+				filled += read;
+			}
+			int lineStart = 0;
+			for (int index = 0; index < filled; index++) {
+				byte b = buffer[index];
+				if (b == '\n' || b == '\r') {
+					if (!skipping && !addListenRow(buffer, lineStart, index, sink)) {
+						return;
+					}
+					skipping = false;
+					lineStart = index + 1;
+				}
+			}
+			if (read < 0) {
+				if (!skipping && lineStart < filled) {
+					addListenRow(buffer, lineStart, filled, sink);
+				}
+				return;
+			}
+			consumed += lineStart;
+			if (lineStart == 0 && filled == buffer.length) {
+				skipping = true;
+				filled = 0;
+			}
+			else {
+				System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
+				filled -= lineStart;
+			}
+		}
+	}
+
+	/**
+	 * Add the socket of a {@code LISTEN} row, and return whether the listening section
+	 * goes on: {@code false} for a row of any other state, except {@code SYN_RECV}. Lines
+	 * that are not rows (the header, malformed lines) neither add nor end anything.
+	 */
+	private boolean addListenRow(byte[] buffer, int start, int end, List<ListeningSocket> sink) {
+		int slotStart = skipSpaces(buffer, start, end);
+		int slotEnd = tokenEnd(buffer, slotStart, end);
+		int localEnd = tokenEnd(buffer, skipSpaces(buffer, slotEnd, end), end);
+		int stateStart = skipSpaces(buffer, tokenEnd(buffer, skipSpaces(buffer, localEnd, end), end), end);
+		int stateEnd = tokenEnd(buffer, stateStart, end);
+		if (stateEnd - stateStart != LISTEN_STATE.length) {
+			return true;
+		}
+		if (buffer[stateStart] != '0' || (buffer[stateStart + 1] != 'A' && buffer[stateStart + 1] != 'a')) {
+			boolean row = isSlot(buffer, slotStart, slotEnd) && hexDigit((char) buffer[stateStart]) >= 0
+					&& hexDigit((char) buffer[stateStart + 1]) >= 0;
+			return !row || (buffer[stateStart] == '0' && buffer[stateStart + 1] == SYN_RECV_STATE);
+		}
+		// ISO-8859-1 maps every byte to a character, so stray bytes make a row malformed
+		// instead of failing the whole read.
+		ListeningSocket socket = parseListenRow(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1),
+				this.byteOrder);
+		if (socket != null) {
+			sink.add(socket);
+		}
+		return true;
+	}
+
+	// The slot number that starts every row, such as "12:".
+	private static boolean isSlot(byte[] buffer, int start, int end) {
+		if (end - start < 2 || buffer[end - 1] != ':') {
+			return false;
+		}
+		for (int index = start; index < end - 1; index++) {
+			if (buffer[index] < '0' || buffer[index] > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Return those of the given socket inodes that belong to one of this process's file
+	 * descriptors. Listening sockets are usually opened early and so have low descriptor
+	 * numbers, while a busy server holds thousands of connections after them: the scan
+	 * stops as soon as every candidate is found, which is at once when no other process
+	 * in the network namespace listens (a container, a pod).
+	 */
+	private Set<Long> ownSocketInodes(Set<Long> candidates) {
 		Path fdDirectory = selfPath().resolve("fd");
 		Set<Long> inodes = new HashSet<>();
 		try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(fdDirectory)) {
-			for (Path descriptor : descriptors) {
-				long inode = socketInode(descriptor);
-				if (inode >= 0) {
+			Iterator<Path> iterator = descriptors.iterator();
+			while (inodes.size() < candidates.size() && iterator.hasNext()) {
+				long inode = socketInode(iterator.next());
+				if (candidates.contains(inode)) {
 					inodes.add(inode);
 				}
 			}
@@ -268,6 +380,22 @@ public final class ProcSocketTable {
 		catch (UnknownHostException ex) {
 			return null;
 		}
+	}
+
+	private static int skipSpaces(byte[] buffer, int from, int end) {
+		int index = from;
+		while (index < end && (buffer[index] & 0xff) <= ' ') {
+			index++;
+		}
+		return index;
+	}
+
+	private static int tokenEnd(byte[] buffer, int from, int end) {
+		int index = from;
+		while (index < end && (buffer[index] & 0xff) > ' ') {
+			index++;
+		}
+		return index;
 	}
 
 	private static int skipSpaces(String line, int from) {

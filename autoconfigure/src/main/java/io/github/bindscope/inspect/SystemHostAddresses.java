@@ -19,12 +19,17 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * {@link HostAddresses} read from {@link NetworkInterface}.
+ * {@link HostAddresses} read from {@link NetworkInterface}, or from an interface table
+ * that a test or benchmark supplies, classified and ordered the same way.
  *
  */
 final class SystemHostAddresses implements HostAddresses {
@@ -35,29 +40,47 @@ final class SystemHostAddresses implements HostAddresses {
 		.thenComparing(HostAddress::interfaceName)
 		.thenComparing(HostAddress::text);
 
+	private final InterfaceTable interfaces;
+
+	SystemHostAddresses() {
+		this(SystemHostAddresses::upInterfaces);
+	}
+
+	SystemHostAddresses(InterfaceTable interfaces) {
+		this.interfaces = Objects.requireNonNull(interfaces, "'interfaces' must not be null");
+	}
+
 	@Override
 	public List<HostAddress> addresses() {
-		List<HostAddress> addresses = new ArrayList<>();
+		Map<String, List<InetAddress>> table;
 		try {
-			Enumeration<NetworkInterface> interfaces = NetworkInterface.getNetworkInterfaces();
-			while (interfaces != null && interfaces.hasMoreElements()) {
-				NetworkInterface networkInterface = interfaces.nextElement();
-				if (!networkInterface.isUp()) {
-					continue;
-				}
-				Enumeration<InetAddress> inetAddresses = networkInterface.getInetAddresses();
-				while (inetAddresses.hasMoreElements()) {
-					addresses.add(HostAddress.of(inetAddresses.nextElement(), networkInterface.getName()));
-				}
-			}
+			table = this.interfaces.read();
 		}
 		catch (SocketException ex) {
 			throw new HostAddressesException("Could not list this host's network interfaces (" + ex.getMessage()
 					+ "); wildcard binds cannot be expanded to addresses. Check that the JVM may read the "
 					+ "interface table.", ex);
 		}
+		List<HostAddress> addresses = new ArrayList<>();
+		table.forEach((name, inetAddresses) -> {
+			for (InetAddress address : inetAddresses) {
+				addresses.add(HostAddress.of(address, name));
+			}
+		});
 		addresses.sort(ORDER);
 		return List.copyOf(addresses);
+	}
+
+	private static Map<String, List<InetAddress>> upInterfaces() throws SocketException {
+		Map<String, List<InetAddress>> table = new LinkedHashMap<>();
+		Enumeration<NetworkInterface> interfaces = NetworkInterface.getNetworkInterfaces();
+		while (interfaces != null && interfaces.hasMoreElements()) {
+			NetworkInterface networkInterface = interfaces.nextElement();
+			if (networkInterface.isUp()) {
+				table.put(networkInterface.getName(), Collections.list(networkInterface.getInetAddresses()));
+			}
+		}
+		return table;
 	}
 
 	private static int rank(HostAddress address) {
@@ -66,6 +89,16 @@ final class SystemHostAddresses implements HostAddresses {
 			case PUBLIC, PRIVATE -> 1;
 			case LINK_LOCAL -> 2;
 		};
+	}
+
+	/**
+	 * The addresses of the interfaces that are up, by interface name.
+	 */
+	@FunctionalInterface
+	interface InterfaceTable {
+
+		Map<String, List<InetAddress>> read() throws SocketException;
+
 	}
 
 }

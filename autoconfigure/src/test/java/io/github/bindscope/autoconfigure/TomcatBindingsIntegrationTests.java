@@ -137,6 +137,22 @@ class TomcatBindingsIntegrationTests {
 	}
 
 	@Test
+	void debugLoggingShowsWhatTheStartupReportCost(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.address=127.0.0.1",
+				"--logging.level.io.github.bindscope=debug")) {
+			assertThat(output)
+				.containsPattern("Bindscope: report of \\d+ listeners and \\d+ addresses took \\d+\\.\\d ms");
+		}
+	}
+
+	@Test
+	void startupReportCostIsNotLoggedAtInfo(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.address=127.0.0.1")) {
+			assertThat(output).contains("Bindscope: ").doesNotContain("addresses took");
+		}
+	}
+
+	@Test
 	void ipv6LoopbackBindReportsLocalOnly() throws Exception {
 		try (ConfigurableApplicationContext context = start("--server.address=::1", "--spring.profiles.active=prod")) {
 			int port = port(context);

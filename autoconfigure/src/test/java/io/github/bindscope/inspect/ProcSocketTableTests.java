@@ -51,6 +51,8 @@ class ProcSocketTableTests {
 
 	private static final String TIME_WAIT = "06";
 
+	private static final String SYN_RECV = "03";
+
 	@TempDir
 	private Path temp;
 
@@ -118,10 +120,38 @@ class ProcSocketTableTests {
 	@Test
 	void nonListenRowsAreIgnored() throws IOException {
 		Path root = procRoot(
-				tcp(row(0, "0100007F:1F90", ESTABLISHED, 800), row(1, "0100007F:1F91", TIME_WAIT, 801),
-						row(2, "0100007F:1F92", LISTEN, 802)),
+				tcp(row(0, "0100007F:1F92", LISTEN, 802), row(1, "0100007F:1F90", ESTABLISHED, 800),
+						row(2, "0100007F:1F91", TIME_WAIT, 801)),
 				tcp6(row(0, "00000000000000000000000001000000:1F93", ESTABLISHED, 803)), 800, 801, 802, 803);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8082);
+	}
+
+	@Test
+	void readingStopsAfterTheListeningSectionThatTheKernelPrintsFirst() throws IOException {
+		Path root = procRoot(
+				tcp(row(0, "0100007F:1F90", LISTEN, 810), row(1, "0100007F:1F91", ESTABLISHED, 811),
+						row(2, "0100007F:1F92", LISTEN, 812)),
+				tcp6(row(0, "00000000000000000000000001000000:1F93", TIME_WAIT, 813),
+						row(1, "00000000000000000000000001000000:1F94", LISTEN, 814)),
+				810, 811, 812, 813, 814);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
+	}
+
+	@Test
+	void pendingRequestsInsideTheListeningSectionOfOldKernelsDoNotEndIt() throws IOException {
+		Path root = procRoot(
+				tcp(row(0, "0100007F:1F90", LISTEN, 820), row(1, "0100007F:1F90", SYN_RECV, 0),
+						row(2, "0100007F:1F91", LISTEN, 821), row(3, "0100007F:1F92", ESTABLISHED, 822)),
+				null, 820, 821, 822);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080, 8081);
+	}
+
+	@Test
+	void malformedLinesDoNotEndTheListeningSection() throws IOException {
+		String tcp = String.join("\n", TCP_HEADER, "garbage 01 01 01", "  x: 0100007F:1F90 00000000:0000 01",
+				"   0: 0100007F:1F90 00000000:0000 ZZ", row(1, "0100007F:1F91", LISTEN, 830)) + "\n";
+		Path root = procRoot(tcp, null, 830);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8081);
 	}
 
 	@Test
@@ -160,6 +190,38 @@ class ProcSocketTableTests {
 		Path root = procRoot(tcp, tcp6, 1100);
 		assertThat(table(root).listeningSockets())
 			.containsExactly(new ListeningSocket(address("127.0.0.1"), 8091, 1100));
+	}
+
+	@Test
+	void lineLongerThanAnyKernelRowIsSkippedAndNextRowRead() throws IOException {
+		String overlong = row(0, "0100007F:1F90", LISTEN, 1150) + " " + "9".repeat(70_000);
+		Path root = procRoot(tcp(overlong, row(1, "0100007F:1F91", LISTEN, 1151)), null, 1150, 1151);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8081);
+	}
+
+	@Test
+	void carriageReturnsEndRowsAsLineBreaksDo() throws IOException {
+		String tcp = TCP_HEADER + "\r\n" + row(0, "0100007F:1F90", LISTEN, 1160) + "\r\n"
+				+ row(1, "0100007F:1F91", LISTEN, 1161) + "\r" + row(2, "0100007F:1F92", LISTEN, 1162);
+		Path root = procRoot(tcp, null, 1160, 1161, 1162);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080, 8081, 8082);
+	}
+
+	@Test
+	void ownListeningSocketAfterManyConnectionsIsFound() throws IOException {
+		List<String> rows = new ArrayList<>();
+		rows.add(row(0, "0100007F:1F91", LISTEN, 300_000));
+		rows.add(row(1, "00000000:0016", LISTEN, 300_001));
+		long[] inodes = new long[3_001];
+		for (int slot = 0; slot < 3_000; slot++) {
+			rows.add(row(slot + 2, "0100007F:1F90", ESTABLISHED, 200_000 + slot));
+			inodes[slot] = 200_000 + slot;
+		}
+		// The listening socket's descriptor comes after every connection's.
+		inodes[3_000] = 300_000;
+		Path root = procRoot(tcp(rows.toArray(String[]::new)), null, inodes);
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port, ListeningSocket::inode)
+			.containsExactly(tuple(8081, 300_000L));
 	}
 
 	@Test
@@ -209,8 +271,10 @@ class ProcSocketTableTests {
 		List<String> rows = new ArrayList<>();
 		rows.add(TCP_HEADER);
 		for (int slot = 0; slot < 50_000; slot++) {
-			if (slot == 7 || slot == 25_000 || slot == 49_999) {
-				rows.add(row(slot, String.format("0100007F:%04X", 9000 + slot % 100), LISTEN, 100_000 + slot));
+			if (slot < 3) {
+				int port = new int[] { 9007, 9000, 9099 }[slot];
+				long inode = new long[] { 100_007, 125_000, 149_999 }[slot];
+				rows.add(row(slot, String.format("0100007F:%04X", port), LISTEN, inode));
 			}
 			else {
 				rows.add(String.format(

@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.bindscope.autoconfigure;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.report.BindingsInspector;
+import io.github.bindscope.report.BindingsReport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BindingsReporter}.
+ */
+class BindingsReporterTests {
+
+	private final AtomicInteger interfaceReads = new AtomicInteger();
+
+	private final BindingsReporter reporter = new BindingsReporter(new BindingsInspector(this::addresses, null),
+			new RunningWebServers(List.of()), new MockEnvironment(), new BindscopeProperties());
+
+	@Test
+	void reportIsFreshAtEveryCall() {
+		this.reporter.report();
+		this.reporter.report();
+		assertThat(this.interfaceReads).hasValue(2);
+	}
+
+	@Test
+	void recentReportWithinASecondIsReused() {
+		BindingsReport first = this.reporter.recentReport();
+		assertThat(this.reporter.recentReport()).isSameAs(first);
+		assertThat(this.interfaceReads).hasValue(1);
+	}
+
+	@Test
+	void recentReportAfterASecondIsFresh() throws InterruptedException {
+		BindingsReport first = this.reporter.recentReport();
+		Thread.sleep(1100);
+		assertThat(this.reporter.recentReport()).isNotSameAs(first);
+		assertThat(this.interfaceReads).hasValue(2);
+	}
+
+	private List<HostAddress> addresses() {
+		this.interfaceReads.incrementAndGet();
+		return List.of(HostAddress.of(InetAddress.getLoopbackAddress(), "lo"));
+	}
+
+}

@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.bindscope.inspect;
+
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Tests for {@link HostAddresses} built from an interface table. Only address literals
+ * are used, so nothing is resolved.
+ */
+class HostAddressesTests {
+
+	@Test
+	void givenTableIsClassifiedAndOrderedLoopbackFirstLinkLocalLast() throws UnknownHostException {
+		Map<String, List<InetAddress>> table = new LinkedHashMap<>();
+		table.put("veth1", List.of(address("fe80::1"), address("2001:db8::1"), address("198.18.0.1")));
+		table.put("eth0", List.of(address("203.0.113.7"), address("8.8.8.8")));
+		table.put("lo", List.of(address("::1"), address("127.0.0.1")));
+		assertThat(HostAddresses.of(table).addresses())
+			.extracting(HostAddress::text, HostAddress::interfaceName, HostAddress::scope)
+			.containsExactly(tuple("127.0.0.1", "lo", AddressScope.LOOPBACK), tuple("::1", "lo", AddressScope.LOOPBACK),
+					tuple("203.0.113.7", "eth0", AddressScope.PRIVATE), tuple("8.8.8.8", "eth0", AddressScope.PUBLIC),
+					tuple("198.18.0.1", "veth1", AddressScope.PRIVATE),
+					tuple("2001:db8::1", "veth1", AddressScope.PRIVATE),
+					tuple("fe80::1", "veth1", AddressScope.LINK_LOCAL));
+	}
+
+	@Test
+	void givenTableIsCopied() throws UnknownHostException {
+		Map<String, List<InetAddress>> table = new LinkedHashMap<>();
+		table.put("lo", List.of(address("127.0.0.1")));
+		HostAddresses hostAddresses = HostAddresses.of(table);
+		table.put("eth0", List.of(address("192.0.2.1")));
+		assertThat(hostAddresses.addresses()).extracting(HostAddress::text).containsExactly("127.0.0.1");
+	}
+
+	@Test
+	void unreadableInterfaceTableThrowsNamingTheCause() {
+		SystemHostAddresses hostAddresses = new SystemHostAddresses(() -> {
+			throw new SocketException("Operation not permitted");
+		});
+		assertThatExceptionOfType(HostAddressesException.class).isThrownBy(hostAddresses::addresses)
+			.withMessageContaining("Operation not permitted");
+	}
+
+	@Test
+	void systemListsLoopbackFirst() {
+		List<HostAddress> addresses = HostAddresses.system().addresses();
+		if (!addresses.isEmpty() && addresses.stream().anyMatch((host) -> host.scope() == AddressScope.LOOPBACK)) {
+			assertThat(addresses.get(0).scope()).isEqualTo(AddressScope.LOOPBACK);
+		}
+	}
+
+	private static InetAddress address(String literal) throws UnknownHostException {
+		return InetAddress.getByName(literal);
+	}
+
+}
