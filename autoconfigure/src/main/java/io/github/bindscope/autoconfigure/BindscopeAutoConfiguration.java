@@ -90,7 +90,8 @@ public final class BindscopeAutoConfiguration {
 		return new RunningWebServers(readers.orderedStream().toList());
 	}
 
-	@Bean
+	// Created when the web server factory is customized, long before the servers start.
+	@Bean(initMethod = "warmUp")
 	@ConditionalOnMissingBean
 	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
 			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
