@@ -3,19 +3,22 @@
 # figures (single shot, the first call in each of many fresh JVMs) of the socket table, the
 # host addresses and the whole report. Writes warm.csv and cold.csv (JMH's CSV) and run.txt.
 #
-#   benchmarks/scripts/jmh.sh [-q] [-o DIR] [-- extra JMH options]
+#   benchmarks/scripts/jmh.sh [-q|-m] [-o DIR] [-- extra JMH options]
 #
-# -q is a quick pass (fewer and shorter iterations and forks) to check that everything runs.
+# -q is a quick pass (fewer and shorter iterations and forks) to check that everything runs;
+# -m a medium pass (one warm fork of 5 one-second iterations, 10 cold forks) that fits a session.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 quick=false
+medium=false
 out="$root/benchmarks/target/results/jmh-$(date -u +%Y%m%dT%H%M%SZ)"
-while getopts 'qo:' option; do
+while getopts 'qmo:' option; do
 	case "$option" in
 		q) quick=true ;;
+		m) medium=true ;;
 		o) out="$OPTARG" ;;
-		*) die "usage: $0 [-q] [-o DIR] [-- extra JMH options]" ;;
+		*) die "usage: $0 [-q|-m] [-o DIR] [-- extra JMH options]" ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -23,6 +26,9 @@ shift $((OPTIND - 1))
 if $quick; then
 	warm=(-f 1 -wi 2 -i 3 -w 500ms -r 500ms)
 	cold=(-f 5)
+elif $medium; then
+	warm=(-f 1 -wi 3 -i 5 -w 1s -r 1s)
+	cold=(-f 10)
 else
 	warm=(-f 3 -wi 5 -i 10 -w 1s -r 1s)
 	cold=(-f 30)
