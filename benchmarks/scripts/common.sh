@@ -26,7 +26,7 @@ build_sample_classpath() {
 	local out="$1" tree="${2:-$root}"
 	log "building the sample app and its classpath in $tree"
 	(cd "$tree" && ./mvnw -q -B -ntp -pl sample-app -am package dependency:build-classpath -DskipTests \
-		-Dmdep.includeScope=runtime -Dmdep.outputFile="$out.raw") >&2
+		-DincludeScope=runtime -Dmdep.outputFile="$out.raw") >&2
 	{
 		echo "$tree/sample-app/target/classes"
 		tr ':' '\n' <"$out.raw"
