@@ -16,13 +16,11 @@
 package io.github.bindscope.autoconfigure;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
-import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
 import org.jspecify.annotations.Nullable;
@@ -77,28 +75,6 @@ public class BindingsReporter {
 		this.environment = environment;
 		this.properties = properties;
 		this.hostEnvironment = hostEnvironment;
-	}
-
-	/**
-	 * Build a throw-away report on a background thread. The first report in a JVM pays
-	 * for loading classes and for the JDK's first interface listing, which grows with the
-	 * number of interfaces; done while the application context is still refreshing, that
-	 * cost is off the startup thread when the servers' startup reports run. The
-	 * throw-away report has no web server, so nothing is probed, and any failure is left
-	 * for the real report to explain.
-	 */
-	public void warmUp() {
-		RunContext context = new RunContext(List.of(), false, Set.of(), null);
-		Thread warmUp = new Thread(() -> {
-			try {
-				this.inspector.inspect(List.of(), context);
-			}
-			catch (RuntimeException ex) {
-				// The startup report runs the same code and reports the failure.
-			}
-		}, "bindscope-warm-up");
-		warmUp.setDaemon(true);
-		warmUp.start();
 	}
 
 	/**

@@ -90,8 +90,7 @@ public final class BindscopeAutoConfiguration {
 		return new RunningWebServers(readers.orderedStream().toList());
 	}
 
-	// Created when the web server factory is customized, long before the servers start.
-	@Bean(initMethod = "warmUp")
+	@Bean
 	@ConditionalOnMissingBean
 	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
 			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
