@@ -120,8 +120,7 @@ public final class BindingsInspector {
 		List<Finding> findings = new ArrayList<>();
 		List<HostAddress> hosts = hostAddresses(findings);
 		// Before start the table only adds sockets opened earlier, such as a debug
-		// agent's;
-		// if it cannot be read, the live report says so.
+		// agent's; if it cannot be read, the live report says so.
 		List<ListeningSocket> sockets = listeningSockets(live ? findings : new ArrayList<>());
 		List<Listener> listeners = new ArrayList<>();
 		Set<ListeningSocket> attributed = new HashSet<>();
