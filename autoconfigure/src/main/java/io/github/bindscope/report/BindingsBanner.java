@@ -111,20 +111,21 @@ public final class BindingsBanner {
 	}
 
 	private static String describe(ListenerAddress address) {
-		StringBuilder note = new StringBuilder((address.getInterface() != null) ? address.getInterface() : "");
-		if (VirtualInterfaces.isVirtual(address.getInterface())) {
-			note.append(" (virtual)");
+		List<String> notes = new ArrayList<>();
+		if (address.getInterface() != null) {
+			notes.add(VirtualInterfaces.isVirtual(address.getInterface()) ? address.getInterface() + " (virtual)"
+					: address.getInterface());
 		}
 		if (address.getScope() == AddressScope.LINK_LOCAL) {
-			note.append((note.length() > 0) ? ", " : "").append("link-local");
+			notes.add("link-local");
 		}
 		if (address.getProbe() == ProbeResult.REFUSED) {
-			note.append((note.length() > 0) ? ", " : "").append("probe refused");
+			notes.add("probe refused");
 		}
 		else if (address.getProbe() == ProbeResult.TIMEOUT) {
-			note.append((note.length() > 0) ? ", " : "").append("probe timed out, a firewall may drop it");
+			notes.add("probe timed out, a firewall may drop it");
 		}
-		return note.toString();
+		return String.join(", ", notes);
 	}
 
 	private static String exposeHint(Listener listener) {
