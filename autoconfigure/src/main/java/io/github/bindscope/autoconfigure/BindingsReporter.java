@@ -17,6 +17,8 @@ package io.github.bindscope.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
@@ -44,6 +46,8 @@ public class BindingsReporter {
 	private final BindscopeProperties properties;
 
 	private final HostEnvironment hostEnvironment;
+
+	private final Lock buildLock = new ReentrantLock();
 
 	private volatile @Nullable RecentReport recent;
 
@@ -93,14 +97,28 @@ public class BindingsReporter {
 	 * @return the report
 	 */
 	public BindingsReport recentReport() {
-		RecentReport last = this.recent;
-		long now = System.nanoTime();
-		if (last != null && now - last.nanoTime() < RecentReport.MAX_AGE_NANOS) {
-			return last.report();
+		RecentReport seen = this.recent;
+		if (seen != null && seen.isFresh(System.nanoTime())) {
+			return seen.report();
 		}
-		BindingsReport report = report();
-		this.recent = new RecentReport(report, now);
-		return report;
+		// One build at a time: requests that arrive while a report is being built (which
+		// may take as long as the probe timeout) wait for it and take it, however long it
+		// took, instead of building their own. A lock, not a monitor: a virtual thread
+		// blocked in a probe must not pin its carrier.
+		this.buildLock.lock();
+		try {
+			RecentReport last = this.recent;
+			long now = System.nanoTime();
+			if (last != null && (last != seen || last.isFresh(now))) {
+				return last.report();
+			}
+			BindingsReport report = report();
+			this.recent = new RecentReport(report, now);
+			return report;
+		}
+		finally {
+			this.buildLock.unlock();
+		}
 	}
 
 	/**
@@ -124,6 +142,10 @@ public class BindingsReporter {
 	private record RecentReport(BindingsReport report, long nanoTime) {
 
 		static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+		boolean isFresh(long now) {
+			return now - this.nanoTime < MAX_AGE_NANOS;
+		}
 
 	}
 

@@ -25,7 +25,6 @@ import io.github.bindscope.report.BindingsInspector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -46,7 +45,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnClass(WebServer.class)
 @ConditionalOnWebApplication
-@ConditionalOnBooleanProperty(name = "bindscope.enabled", matchIfMissing = true)
+@ConditionalOnSwitch(value = "bindscope.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BindscopeProperties.class)
 public final class BindscopeAutoConfiguration {
 
@@ -71,7 +70,7 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty("bindscope.probe.enabled")
+	@ConditionalOnSwitch("bindscope.probe.enabled")
 	AddressProber bindscopeAddressProber(BindscopeProperties properties) {
 		return new AddressProber(properties.getProbe().getTimeout());
 	}

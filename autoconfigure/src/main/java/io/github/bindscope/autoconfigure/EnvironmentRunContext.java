@@ -92,7 +92,7 @@ final class EnvironmentRunContext {
 			.anyMatch((profile) -> devProfiles.contains(profile.toLowerCase(Locale.ROOT)))
 				|| devToolsActive(environment);
 		return new RunContext(activeProfiles, devProfile, devProfiles, serverAddressOrigin(environment),
-				portRoles(environment), hostEnvironment);
+				portRoles(environment), hostEnvironment, JvmArguments.jdwpAgent(JVM_ARGUMENTS.get()));
 	}
 
 	/**

@@ -15,6 +15,8 @@
  */
 package io.github.bindscope.inspect;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -26,16 +28,28 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JvmArguments {
 
+	// The IPv6 wildcard, which the agent binds for '*' on a dual-stack host.
+	private static final InetAddress WILDCARD = wildcard();
+
 	private JvmArguments() {
 	}
 
+	private static InetAddress wildcard() {
+		try {
+			return InetAddress.getByAddress(new byte[16]);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/**
-	 * Return the port of the JDWP debug agent when it listens as a server, from
-	 * {@code -agentlib:jdwp=...} or the older {@code -Xrunjdwp:...}.
+	 * Return the JDWP debug agent started by {@code -agentlib:jdwp=...} or the older
+	 * {@code -Xrunjdwp:...} when it listens as a server.
 	 * @param arguments the JVM's input arguments
-	 * @return the port, or {@code null} if no agent listens on a fixed port
+	 * @return the agent, or {@code null} if none listens
 	 */
-	public static @Nullable Integer jdwpPort(List<String> arguments) {
+	public static @Nullable JdwpAgent jdwpAgent(List<String> arguments) {
 		for (String argument : arguments) {
 			String options = null;
 			if (argument.startsWith("-agentlib:jdwp=")) {
@@ -45,17 +59,29 @@ public final class JvmArguments {
 				options = argument.substring("-Xrunjdwp:".length());
 			}
 			if (options != null) {
-				Integer port = jdwpServerPort(options);
-				if (port != null) {
-					return port;
+				JdwpAgent agent = jdwpServer(options);
+				if (agent != null) {
+					return agent;
 				}
 			}
 		}
 		return null;
 	}
 
-	private static @Nullable Integer jdwpServerPort(String options) {
+	/**
+	 * Return the port of the JDWP debug agent when it listens as a server on a port its
+	 * arguments name.
+	 * @param arguments the JVM's input arguments
+	 * @return the port, or {@code null} if no agent listens on a fixed port
+	 */
+	public static @Nullable Integer jdwpPort(List<String> arguments) {
+		JdwpAgent agent = jdwpAgent(arguments);
+		return (agent != null && !agent.ephemeralPort()) ? agent.port() : null;
+	}
+
+	private static @Nullable JdwpAgent jdwpServer(String options) {
 		boolean server = false;
+		boolean socketTransport = true;
 		String address = null;
 		for (String option : options.split(",")) {
 			int equals = option.indexOf('=');
@@ -64,18 +90,66 @@ public final class JvmArguments {
 			}
 			String name = option.substring(0, equals);
 			String value = option.substring(equals + 1);
-			if (name.equals("server")) {
-				server = value.equals("y");
-			}
-			else if (name.equals("address")) {
-				address = value;
+			switch (name) {
+				case "server" -> server = value.equals("y");
+				case "address" -> address = value;
+				case "transport" -> socketTransport = value.equals("dt_socket");
+				default -> {
+				}
 			}
 		}
-		if (!server || address == null) {
+		if (!server || !socketTransport) {
 			return null;
 		}
-		String port = address.substring(address.lastIndexOf(':') + 1);
-		return parsePort(port);
+		// With no address the agent picks a port, like address=0.
+		String written = (address != null) ? address : "";
+		int colon = written.lastIndexOf(':');
+		String host = (colon >= 0) ? written.substring(0, colon) : null;
+		String portText = written.substring(colon + 1);
+		Integer port = portText.isEmpty() || portText.equals("0") ? Integer.valueOf(0) : parsePort(portText);
+		if (port == null) {
+			// Not a port the agent could listen on: the JVM refuses to start with it.
+			return null;
+		}
+		return new JdwpAgent(written, bindAddress(host), port);
+	}
+
+	private static @Nullable InetAddress bindAddress(@Nullable String host) {
+		if (host == null || host.isEmpty() || host.equalsIgnoreCase("localhost")) {
+			// Since Java 9 an address without a host binds loopback only.
+			return InetAddress.getLoopbackAddress();
+		}
+		if (host.equals("*")) {
+			return WILDCARD;
+		}
+		String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		// Only literals: resolving a host name here would ask the name service, and the
+		// agent, which resolved it when it started, may have bound anything.
+		try {
+			if (literal.indexOf(':') >= 0) {
+				// In brackets getByName takes the text as an IPv6 literal or fails; it
+				// never looks it up.
+				return InetAddress.getByName("[" + literal + "]");
+			}
+			return isDottedQuad(literal) ? InetAddress.getByName(literal) : null;
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isDottedQuad(String host) {
+		String[] parts = host.split("\\.", -1);
+		if (parts.length != 4) {
+			return false;
+		}
+		for (String part : parts) {
+			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')
+					|| Integer.parseInt(part) > 255) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -88,7 +162,7 @@ public final class JvmArguments {
 			return null;
 		}
 		for (int i = 0; i < value.length(); i++) {
-			if (!Character.isDigit(value.charAt(i))) {
+			if (value.charAt(i) < '0' || value.charAt(i) > '9') {
 				return null;
 			}
 		}

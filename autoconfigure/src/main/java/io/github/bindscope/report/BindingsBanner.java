@@ -129,6 +129,13 @@ public final class BindingsBanner {
 	}
 
 	private static String exposeHint(Listener listener) {
+		if (listener.wildcard()) {
+			return (listener.reachability() == Reachability.PUBLIC)
+					? "not known, this host's interfaces could not be listed; " + listener.address()
+							+ " accepts connections on every interface"
+					: "none, this host has no interface up besides loopback; " + listener.address()
+							+ " accepts connections on every interface once it has one";
+		}
 		String bound = "none, " + listener.address() + " is this host only; ";
 		return switch (listener.role()) {
 			case Listener.MANAGEMENT ->

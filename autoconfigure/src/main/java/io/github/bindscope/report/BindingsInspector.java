@@ -20,6 +20,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostAddressesException;
 import io.github.bindscope.inspect.InetAddresses;
+import io.github.bindscope.inspect.JdwpAgent;
 import io.github.bindscope.inspect.ListeningSocket;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProbeResult;
@@ -57,9 +59,19 @@ public final class BindingsInspector {
 	 */
 	public static final String SOURCE_CONNECTOR = "connector";
 
+	/**
+	 * Source of a listener known only from the JVM's arguments, such as a debug agent
+	 * that the socket table does not show.
+	 */
+	public static final String SOURCE_ARGUMENTS = "arguments";
+
 	private static final InetAddress IPV4_WILDCARD = address(new byte[4]);
 
 	private static final InetAddress IPV6_WILDCARD = address(new byte[16]);
+
+	// The host addresses when they could not be listed, told apart by identity from a
+	// listing that found no interface up.
+	private static final List<HostAddress> UNLISTED = Collections.unmodifiableList(new ArrayList<>());
 
 	private final HostAddresses hostAddresses;
 
@@ -156,6 +168,12 @@ public final class BindingsInspector {
 						.add(listener(role, null, null, "", socket.address(), socket.port(), SOURCE_PROCFS, hosts));
 				}
 			}
+			if (live) {
+				addIncompleteTableFinding(connectors, sockets, findings);
+			}
+		}
+		if (context.jdwpAgent() != null) {
+			addJdwpAgent(context.jdwpAgent(), listeners, sockets != null, hosts);
 		}
 		if (live && this.prober != null) {
 			listeners = probe(this.prober, listeners, hosts);
@@ -208,12 +226,78 @@ public final class BindingsInspector {
 			findings.add(new Finding(Severity.WARN, FindingCode.INTERFACES_UNAVAILABLE, null, ex.getMessage(),
 					"Wildcard listeners are reported without their addresses; fix the interface listing or bind "
 							+ "server.address to a concrete address to get a complete report."));
-			return List.of();
+			return UNLISTED;
+		}
+	}
+
+	/**
+	 * Make sure a debug agent that the JVM's arguments start is in the report, whatever
+	 * the socket table says: strict mode and the exposure findings must never miss it. An
+	 * agent on a port of its own choosing is the one unattributed socket bound where the
+	 * arguments say; where there is no such single socket, or no table, the arguments
+	 * alone describe it.
+	 */
+	private void addJdwpAgent(JdwpAgent agent, List<Listener> listeners, boolean tableRead, List<HostAddress> hosts) {
+		if (listeners.stream().anyMatch((listener) -> Listener.JDWP.equals(listener.role()))) {
+			return;
+		}
+		if (agent.ephemeralPort() && tableRead) {
+			List<Listener> candidates = listeners.stream()
+				.filter((listener) -> Listener.OTHER.equals(listener.role()) && SOURCE_PROCFS.equals(listener.source()))
+				.filter((listener) -> boundAsConfigured(listener, agent.bindAddress()))
+				.toList();
+			if (candidates.size() == 1) {
+				Listener socket = candidates.get(0);
+				listeners.set(listeners.indexOf(socket),
+						new Listener(Listener.JDWP, null, null, socket.address(), socket.port(), socket.wildcard(),
+								socket.ipv6Only(), socket.source(), socket.reachability(), socket.addresses()));
+				return;
+			}
+		}
+		// A host name the agent resolved itself may be any address: assume the widest.
+		InetAddress address = (agent.bindAddress() != null) ? agent.bindAddress() : IPV6_WILDCARD;
+		listeners.add(listener(Listener.JDWP, null, null, "", address, agent.port(), SOURCE_ARGUMENTS, hosts));
+	}
+
+	private static boolean boundAsConfigured(Listener listener, @Nullable InetAddress configured) {
+		if (configured == null) {
+			return true;
+		}
+		return configured.isAnyLocalAddress() ? listener.wildcard()
+				: listener.address().equals(InetAddresses.toText(configured));
+	}
+
+	/**
+	 * Say so when the socket table misses a port a web server listens on: the table is
+	 * then empty, unreadable in part, or from another network namespace, and the sockets
+	 * it should add (a debug agent, JMX) may be missing too.
+	 */
+	private static void addIncompleteTableFinding(List<WebServerConnector> connectors, List<ListeningSocket> sockets,
+			List<Finding> findings) {
+		for (WebServerConnector connector : connectors) {
+			if (connector.port() > 0 && sockets.stream().noneMatch((socket) -> socket.port() == connector.port())) {
+				findings.add(new Finding(Severity.INFO, FindingCode.SOCKET_TABLE_UNAVAILABLE, null,
+						"The kernel's socket table shows no listening socket of this process on port "
+								+ connector.port() + ", where the " + connector.server() + " " + connector.role()
+								+ " listens, so the table is incomplete.",
+						"Listeners are reported as the web servers and the JVM's arguments describe them; "
+								+ "other sockets of this JVM may be missing. Allow the process to read its own "
+								+ "/proc entries (net/tcp, net/tcp6 and fd) for a complete report."));
+				return;
+			}
 		}
 	}
 
 	private @Nullable List<ListeningSocket> listeningSockets(List<Finding> findings) {
-		if (this.socketTable == null || !this.socketTable.isAvailable()) {
+		if (this.socketTable == null) {
+			return null;
+		}
+		if (!this.socketTable.isAvailable()) {
+			findings.add(new Finding(Severity.INFO, FindingCode.SOCKET_TABLE_UNAVAILABLE, null,
+					"This system has no readable socket table at /proc/self/net/tcp (not Linux, or procfs is not "
+							+ "mounted or not readable).",
+					"Listeners are reported as the web servers and the JVM's arguments describe them; other sockets "
+							+ "of this JVM, such as a JMX port, are missing."));
 			return null;
 		}
 		try {
@@ -258,7 +342,7 @@ public final class BindingsInspector {
 		for (ListenerAddress listenerAddress : addresses) {
 			reachability = reachability.widest(Reachability.of(listenerAddress.getScope()));
 		}
-		if (wildcard && hosts.isEmpty()) {
+		if (wildcard && hosts == UNLISTED) {
 			// The interfaces could not be listed: a wildcard may accept anyone, so never
 			// claim less.
 			reachability = Reachability.PUBLIC;

@@ -52,13 +52,12 @@ final class FindingRules {
 		else if (verdict == Reachability.PRIVATE_NETWORK) {
 			findings.add(privateAddressOnly(main));
 		}
-		boolean ipv4Loopback = accepts(main, Inet4Address.class);
-		boolean ipv6Loopback = accepts(main, Inet6Address.class);
-		if (!ipv4Loopback && !ipv6Loopback && main.stream().noneMatch(Listener::wildcard)) {
+		List<String> loopback = acceptedLoopback(main);
+		if (loopback.isEmpty() && main.stream().noneMatch(Listener::wildcard)) {
 			findings.add(loopbackUnreachable(main, context));
 		}
-		else if (ipv4Loopback != ipv6Loopback) {
-			Finding mismatch = localhostMismatch(main, ipv4Loopback, localhost.addresses(), context);
+		else {
+			Finding mismatch = localhostMismatch(main, loopback, localhost.addresses(), context);
 			if (mismatch != null) {
 				findings.add(mismatch);
 			}
@@ -74,7 +73,7 @@ final class FindingRules {
 			String where = describeListener(listener);
 			switch (listener.role()) {
 				case Listener.JDWP -> findings.add(new Finding(Severity.WARN, FindingCode.JDWP_EXPOSED, listener.id(),
-						"The JDWP debug agent listens on " + where
+						"The JDWP debug agent listens on " + where + jdwpEvidence(listener, context)
 								+ ": anyone who can connect to it can run any code in this JVM.",
 						"Bind the agent to loopback (-agentlib:jdwp=...,address=127.0.0.1:" + listener.port()
 								+ ") and reach it through an SSH tunnel or your platform's port forwarding, or "
@@ -117,16 +116,50 @@ final class FindingRules {
 		}
 	}
 
+	private static String jdwpEvidence(Listener listener, RunContext context) {
+		if (!BindingsInspector.SOURCE_ARGUMENTS.equals(listener.source())) {
+			return "";
+		}
+		String address = (context.jdwpAgent() != null) ? "address=" + context.jdwpAgent().address() : "-agentlib:jdwp";
+		return ", as the JVM's arguments say (" + address + "; the kernel's socket table did not show it)";
+	}
+
 	private static String describeListener(Listener listener) {
+		if (listener.port() == 0) {
+			return listener.address() + " on a port it picked at startup (reachable from "
+					+ listener.reachability().description() + ")";
+		}
 		return hostAndPort(listener.address(), listener.port()) + " (reachable from "
 				+ listener.reachability().description() + ")";
 	}
 
-	private static boolean accepts(List<Listener> main, Class<? extends InetAddress> family) {
+	private static List<String> acceptedLoopback(List<Listener> main) {
 		return main.stream()
 			.flatMap((listener) -> listener.addresses().stream())
-			.anyMatch((address) -> address.getScope() == AddressScope.LOOPBACK
-					&& family.isInstance(address.inetAddress()));
+			.filter((address) -> address.getScope() == AddressScope.LOOPBACK)
+			.map(ListenerAddress::getAddress)
+			.distinct()
+			.toList();
+	}
+
+	/**
+	 * Whether a client that connects to the given address reaches the main server: the
+	 * address is one it listens on, or it listens on a wildcard of that family (an IPv6
+	 * wildcard of this JVM takes IPv4 too), which holds even when the interfaces could
+	 * not be listed.
+	 */
+	private static boolean accepts(List<Listener> main, InetAddress address) {
+		for (Listener listener : main) {
+			if (listener.wildcard() && (listener.address().indexOf(':') >= 0 || address instanceof Inet4Address)) {
+				return true;
+			}
+			for (ListenerAddress candidate : listener.addresses()) {
+				if (candidate.inetAddress().equals(address)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static Finding loopbackUnreachable(List<Listener> main, RunContext context) {
@@ -141,28 +174,32 @@ final class FindingRules {
 		return new Finding(Severity.WARN, FindingCode.LOOPBACK_UNREACHABLE, first.id(), message, action);
 	}
 
-	private static @Nullable Finding localhostMismatch(List<Listener> main, boolean ipv4Loopback,
+	private static @Nullable Finding localhostMismatch(List<Listener> main, List<String> loopback,
 			List<InetAddress> localhost, RunContext context) {
-		Class<? extends InetAddress> refused = ipv4Loopback ? Inet6Address.class : Inet4Address.class;
-		long refusedCount = localhost.stream().filter(refused::isInstance).count();
-		if (refusedCount == 0) {
+		List<InetAddress> refused = localhost.stream().filter((address) -> !accepts(main, address)).toList();
+		if (refused.isEmpty()) {
 			return null;
 		}
 		Listener first = main.get(0);
-		String accepted = ipv4Loopback ? "127.0.0.1 (IPv4)" : "::1 (IPv6)";
-		String other = ipv4Loopback ? "::1" : "127.0.0.1";
+		String accepted = loopback.isEmpty() ? bound(main) : String.join(", ", loopback);
 		String resolved = localhost.stream().map(InetAddresses::toText).collect(Collectors.joining(", "));
-		boolean allRefused = refusedCount == localhost.size();
+		boolean allRefused = refused.size() == localhost.size();
 		String message = "The " + serverName(first) + "server accepts loopback connections on " + accepted + " only"
 				+ origin(context) + ", but localhost resolves to " + resolved + " on this host, so "
 				+ (allRefused ? "clients using localhost are refused"
-						: "clients using localhost may be refused when they try " + other
+						: "clients using localhost may be refused when they try "
+								+ refused.stream().map(InetAddresses::toText).collect(Collectors.joining(", "))
 								+ " first (Node.js 17 and later use the resolver's order)")
 				+ ".";
+		String use = loopback.isEmpty() ? accepted : hostForUrl(loopback.get(0));
 		String action = "Set server.address=0.0.0.0 or :: (both accept IPv4 and IPv6 in the JVM), or have clients use "
-				+ (ipv4Loopback ? "127.0.0.1" : "[::1]") + " instead of localhost.";
+				+ use + " instead of localhost.";
 		return new Finding(allRefused ? Severity.WARN : Severity.INFO, FindingCode.LOCALHOST_MISMATCH, first.id(),
 				message, action);
+	}
+
+	private static String hostForUrl(String address) {
+		return (address.indexOf(':') >= 0) ? "[" + address + "]" : address;
 	}
 
 	private static String origin(RunContext context) {
@@ -192,20 +229,30 @@ final class FindingRules {
 		}
 		message.append(").");
 		StringBuilder action = new StringBuilder();
-		action.append("To accept connections from other hosts, set server.address=0.0.0.0 (every interface; ");
-		action.append("the JVM accepts IPv6 on it too), server.address=::");
 		Set<String> ownAddresses = ownAddresses(hosts);
-		if (ownAddresses.isEmpty()) {
-			action.append(" (this host has no non-loopback address up right now)");
+		if (main.stream().anyMatch(Listener::wildcard)) {
+			// The address is right already; the host is missing a network.
+			message.append(" It listens on every interface, but this host has no interface up besides loopback.");
+			action.append("Connect this host to a network (a container started with --network none, or a network ");
+			action.append("namespace with no interface but lo, has none); server.address needs no change");
 		}
 		else {
-			action.append(", or one of this host's own addresses: ").append(String.join(", ", ownAddresses));
+			action.append("To accept connections from other hosts, set server.address=0.0.0.0 (every interface; ");
+			action.append("the JVM accepts IPv6 on it too), server.address=::");
+			if (ownAddresses.isEmpty()) {
+				action.append(" (this host has no non-loopback address up right now)");
+			}
+			else {
+				action.append(", or one of this host's own addresses: ").append(String.join(", ", ownAddresses));
+			}
 		}
 		action.append(". If only local access is intended, run with a dev profile (")
 			.append(String.join(", ", context.devProfiles()))
 			.append(").");
-		for (String hint : environmentHints(context.environment(), first.port())) {
-			action.append(' ').append(hint);
+		if (main.stream().noneMatch(Listener::wildcard)) {
+			for (String hint : environmentHints(context.environment(), first.port())) {
+				action.append(' ').append(hint);
+			}
 		}
 		Severity severity = context.devProfile() ? Severity.INFO : Severity.WARN;
 		return new Finding(severity, FindingCode.LOOPBACK_ONLY, first.id(), message.toString(), action.toString());

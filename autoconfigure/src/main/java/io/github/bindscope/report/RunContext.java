@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.JdwpAgent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,10 +33,26 @@ import org.jspecify.annotations.Nullable;
  * {@code application-prod.properties:3}, or {@code null} if it was not set
  * @param portRoles the roles of sockets known by their port, such as {@code jdwp}
  * @param environment where this process runs: container, Kubernetes, WSL, remote session
+ * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
  * @since 0.1.0
  */
 public record RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
-		@Nullable String addressOrigin, Map<Integer, String> portRoles, HostEnvironment environment) {
+		@Nullable String addressOrigin, Map<Integer, String> portRoles, HostEnvironment environment,
+		@Nullable JdwpAgent jdwpAgent) {
+
+	/**
+	 * Create a new {@link RunContext} without a JDWP agent.
+	 * @param activeProfiles the active profiles
+	 * @param devProfile whether one of them is a dev profile
+	 * @param devProfiles the profiles that count as dev profiles
+	 * @param addressOrigin where {@code server.address} was set, or {@code null}
+	 * @param portRoles the roles of sockets known by their port
+	 * @param environment where this process runs
+	 */
+	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
+			@Nullable String addressOrigin, Map<Integer, String> portRoles, HostEnvironment environment) {
+		this(activeProfiles, devProfile, devProfiles, addressOrigin, portRoles, environment, null);
+	}
 
 	/**
 	 * Create a new {@link RunContext} in an environment that was not detected.

@@ -34,6 +34,7 @@ import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostAddressesException;
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.JdwpAgent;
 import io.github.bindscope.inspect.ListeningSocket;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProbeResult;
@@ -296,14 +297,14 @@ class BindingsInspectorTests {
 	}
 
 	@Test
-	void socketTableThatIsNotAvailableIsNotReadAndConnectorIsReported() throws IOException {
+	void socketTableThatIsNotAvailableIsNotReadAndTheReportSaysSo() throws IOException {
 		Path root = Files.createDirectories(this.temp.resolve("not-procfs"));
 		BindingsInspector inspector = inspector(new ProcSocketTable(root));
 		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
 		assertThat(report.listeners()).extracting(Listener::source).containsExactly(BindingsInspector.SOURCE_CONNECTOR);
-		assertThat(report.findings()).extracting(Finding::code)
-			.contains(FindingCode.LOOPBACK_ONLY)
-			.doesNotContain(FindingCode.SOCKET_TABLE_UNAVAILABLE);
+		assertThat(report.findings()).extracting(Finding::code, Finding::severity)
+			.contains(tuple(FindingCode.LOOPBACK_ONLY, Severity.WARN),
+					tuple(FindingCode.SOCKET_TABLE_UNAVAILABLE, Severity.INFO));
 	}
 
 	@Test
@@ -349,7 +350,7 @@ class BindingsInspectorTests {
 		BindingsReport report = inspector.plan(List.of(server("::1", 8080)), PROD);
 		assertThat(findings(report, FindingCode.LOCALHOST_MISMATCH)).singleElement().satisfies((finding) -> {
 			assertThat(finding.severity()).isEqualTo(Severity.WARN);
-			assertThat(finding.message()).isEqualTo("The tomcat server accepts loopback connections on ::1 (IPv6) "
+			assertThat(finding.message()).isEqualTo("The tomcat server accepts loopback connections on ::1 "
 					+ "only (server.address set in application-prod.properties:3), but localhost resolves to "
 					+ "127.0.0.1 on this host, so clients using localhost are refused.");
 		});
@@ -752,6 +753,121 @@ class BindingsInspectorTests {
 		assertThat(findings(open, FindingCode.PRIVATE_ADDRESS_ONLY)).isEmpty();
 		BindingsReport local = inspector(() -> hosts, null).plan(List.of(server("127.0.0.1", 8080)), PROD);
 		assertThat(findings(local, FindingCode.PRIVATE_ADDRESS_ONLY)).isEmpty();
+	}
+
+	@Test
+	void jdwpAgentOnAnEphemeralWildcardPortIsFoundInTheTableAndFailsThePlan() throws IOException {
+		// -agentlib:jdwp=...,address=*:0 picks its port when the JVM starts.
+		ProcSocketTable table = new ProcSocketTable(
+				procRoot(List.of(socket("0.0.0.0", 8080, 1), socket("::", 41873, 2)), 1, 2));
+		RunContext context = jdwp("*:0", InetAddress.getByAddress(new byte[16]), 0);
+		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::port, Listener::source)
+			.containsExactly(tuple(Listener.SERVER, 8080, BindingsInspector.SOURCE_PROCFS),
+					tuple(Listener.JDWP, 41873, BindingsInspector.SOURCE_PROCFS));
+		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).extracting(Finding::severity, Finding::listener)
+			.containsExactly(tuple(Severity.WARN, "jdwp:41873"));
+		// Before the server starts, only the agent's socket is there.
+		ProcSocketTable beforeStart = new ProcSocketTable(procRoot(List.of(socket("::", 41873, 2)), 2));
+		BindingsReport plan = inspector(beforeStart).plan(List.of(server(null, 8080)), context);
+		assertThat(findings(plan, FindingCode.JDWP_EXPOSED)).extracting(Finding::listener)
+			.containsExactly("jdwp:41873");
+	}
+
+	@Test
+	void jdwpAgentOnAnEphemeralPortAmongSeveralUnknownSocketsIsReportedFromTheArguments() throws IOException {
+		ProcSocketTable table = new ProcSocketTable(
+				procRoot(List.of(socket("::", 8080, 1), socket("::", 41873, 2), socket("::", 41874, 3)), 1, 2, 3));
+		RunContext context = jdwp("*:0", InetAddress.getByAddress(new byte[16]), 0);
+		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::port, Listener::source)
+			.containsExactly(tuple(Listener.SERVER, 8080, BindingsInspector.SOURCE_PROCFS),
+					tuple(Listener.OTHER, 41873, BindingsInspector.SOURCE_PROCFS),
+					tuple(Listener.OTHER, 41874, BindingsInspector.SOURCE_PROCFS),
+					tuple(Listener.JDWP, 0, BindingsInspector.SOURCE_ARGUMENTS));
+		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.WARN);
+			assertThat(finding.message()).contains("a port it picked at startup").contains("address=*:0");
+		});
+	}
+
+	@Test
+	void jdwpAgentMissingFromAnEmptySocketTableIsReportedFromTheArgumentsAndTheTableIsCalledIncomplete()
+			throws IOException {
+		ProcSocketTable empty = new ProcSocketTable(procRoot(List.of()));
+		RunContext context = jdwp("*:5005", InetAddress.getByAddress(new byte[16]), 5005);
+		BindingsReport report = inspector(empty).inspect(List.of(server(null, 8080)), context);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::address, Listener::port, Listener::source)
+			.containsExactly(tuple(Listener.SERVER, "::", 8080, BindingsInspector.SOURCE_CONNECTOR),
+					tuple(Listener.JDWP, "::", 5005, BindingsInspector.SOURCE_ARGUMENTS));
+		assertThat(report.findings()).extracting(Finding::code, Finding::severity)
+			.contains(tuple(FindingCode.JDWP_EXPOSED, Severity.WARN),
+					tuple(FindingCode.SOCKET_TABLE_UNAVAILABLE, Severity.INFO));
+		assertThat(findings(inspector(empty).plan(List.of(server(null, 8080)), context), FindingCode.JDWP_EXPOSED))
+			.extracting(Finding::listener)
+			.containsExactly("jdwp:5005");
+	}
+
+	@Test
+	void jdwpAgentWithoutAHostListensOnLoopbackEvenWithoutASocketTable() throws IOException {
+		// address=5005 binds loopback only since Java 9.
+		RunContext context = jdwp("5005", InetAddress.getLoopbackAddress(), 5005);
+		BindingsReport report = inspector(null).inspect(List.of(server(null, 8080)), context);
+		assertThat(report.listeners()).filteredOn((listener) -> Listener.JDWP.equals(listener.role()))
+			.extracting(Listener::address, Listener::reachability)
+			.containsExactly(tuple("127.0.0.1", Reachability.LOCAL_ONLY));
+		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).isEmpty();
+	}
+
+	@Test
+	void jdwpAgentBoundToAHostNameIsAssumedReachableFromAnywhere() throws IOException {
+		RunContext context = jdwp("debug.example:5005", null, 5005);
+		BindingsReport report = inspector(null).inspect(List.of(server(null, 8080)), context);
+		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).extracting(Finding::listener)
+			.containsExactly("jdwp:5005");
+	}
+
+	@Test
+	void secondLoopbackAddressRefusesEveryLocalhostClient() throws IOException {
+		BindingsInspector inspector = inspector(socketTable(socket("127.0.0.2", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server("127.0.0.2", 8080)), PROD);
+		assertThat(findings(report, FindingCode.LOCALHOST_MISMATCH)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.WARN);
+			assertThat(finding.message()).contains("on 127.0.0.2 only")
+				.contains("localhost resolves to 127.0.0.1, ::1")
+				.contains("clients using localhost are refused");
+			assertThat(finding.action()).contains("have clients use 127.0.0.2 instead of localhost");
+		});
+	}
+
+	@Test
+	void wildcardOnAHostWithOnlyLoopbackDoesNotAskForTheWildcard() throws IOException {
+		List<HostAddress> loopbackOnly = List.of(host("127.0.0.1", "lo"), host("::1", "lo"));
+		BindingsInspector inspector = inspector(() -> loopbackOnly, socketTable(socket("::", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server(null, 8080)),
+				prod(environment(null, "docker", false, false, null)));
+		assertThat(report.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
+		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).singleElement().satisfies((finding) -> {
+			assertThat(finding.message()).contains("no interface up besides loopback");
+			assertThat(finding.action()).contains("server.address needs no change")
+				.doesNotContain("set server.address=0.0.0.0");
+		});
+	}
+
+	@Test
+	void wildcardOnAHostWithNoInterfaceUpIsLocalOnlyNotPublic() throws IOException {
+		BindingsInspector inspector = inspector(List::of, socketTable(socket("::", 8080, 100)));
+		BindingsReport report = inspector.inspect(List.of(server(null, 8080)), PROD);
+		assertThat(report.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
+		String banner = BindingsBanner.render(report.listeners().get(0), LOCALHOST.addresses());
+		assertThat(banner).contains("is reachable from this host only")
+			.contains("no interface up besides loopback")
+			.doesNotContain("public");
+	}
+
+	private static RunContext jdwp(String address, @Nullable InetAddress bindAddress, int port) {
+		return new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(), HostEnvironment.undetected(),
+				new JdwpAgent(address, bindAddress, port));
 	}
 
 	private static Finding loopbackOnly(RunContext context) {
