@@ -124,11 +124,11 @@ public class BindingsReporter {
 	/**
 	 * Return a report of how the main server would be reached if it bound as planned, for
 	 * checks that run before it opens its port.
-	 * @param planned the connector the main server is about to open
+	 * @param planned the connectors the main server is about to open
 	 * @return the report
 	 */
-	public BindingsReport plan(WebServerConnector planned) {
-		return this.inspector.plan(List.of(planned), runContext());
+	public BindingsReport plan(List<WebServerConnector> planned) {
+		return this.inspector.plan(planned, runContext());
 	}
 
 	/**

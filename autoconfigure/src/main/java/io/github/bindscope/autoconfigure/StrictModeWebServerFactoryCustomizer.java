@@ -15,6 +15,7 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.github.bindscope.report.BindingsReport;
@@ -59,9 +60,13 @@ public class StrictModeWebServerFactoryCustomizer
 		if (!this.properties.isStrict() || !(factory instanceof AbstractConfigurableWebServerFactory configurable)) {
 			return;
 		}
-		WebServerConnector planned = new WebServerConnector(Listener.SERVER, serverName(factory),
-				(configurable.getSsl() != null && configurable.getSsl().isEnabled()) ? "https" : "http",
-				configurable.getAddress(), configurable.getPort(), "");
+		int port = configurable.getPort();
+		// server.port=-1 runs no server socket, and a port out of range fails on its own:
+		// only the sockets already open (a debug agent) are judged then.
+		List<WebServerConnector> planned = (port < 0 || port > 65535) ? List.of()
+				: List.of(new WebServerConnector(Listener.SERVER, serverName(factory),
+						(configurable.getSsl() != null && configurable.getSsl().isEnabled()) ? "https" : "http",
+						configurable.getAddress(), port, ""));
 		BindingsReport report = this.reporter.plan(planned);
 		for (Finding finding : report.findings()) {
 			if (StartupBindingsReporter.failsStrictMode(finding)) {

@@ -44,6 +44,8 @@ class ServerStackNamespaceTests {
 	private static final String JDWP_AGENT = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:"
 			+ JDWP_PORT;
 
+	private static final String JDWP_AGENT_EPHEMERAL = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:0";
+
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(ServerStack.class)
 	void everySocketAgreesWithAnotherHostAndWithSs(ServerStack stack, TestHosts hosts) {
@@ -116,6 +118,44 @@ class ServerStackNamespaceTests {
 		assertThat(exit.log()).as(exit.logTail())
 			.contains("APPLICATION FAILED TO START")
 			.containsPattern("JDWP.*" + JDWP_PORT)
+			.contains("before the server opened its port")
+			.doesNotContain("Tomcat started on port")
+			.doesNotContain("Started SampleApplication");
+	}
+
+	@Test
+	void debugAgentOnAPortItPicksIsFoundWithThatPortAndADebuggerAttachesThere(TestHosts hosts) {
+		try (SampleAppProcess app = SampleAppProcess.start(hosts, "jdwp-ephemeral", List.of(JDWP_AGENT_EPHEMERAL),
+				List.of("--server.address=0.0.0.0"))) {
+			ReportedBindings report = app.report("127.0.0.1", SampleAppProcess.PORT);
+			List<SsRow> rows = app.listeningSockets();
+			int agentPort = report.listener("jdwp").port();
+			Map<String, Boolean> debugger = hosts.jdwpHandshakeFromClient(agentPort);
+			String facts = "debugger handshakes " + debugger + "; ss shows " + rows.stream().map(SsRow::line).toList()
+					+ ".\n" + report.json();
+			System.out.println("[jdwp *:0] " + facts);
+			assertThat(rows).as(facts).extracting((row) -> row.socket().port()).contains(agentPort);
+			assertThat(agentPort).as(facts).isNotIn(0, SampleAppProcess.PORT);
+			// After a debugger leaves, an agent on port 0 listens again on a new port:
+			// only
+			// the first handshake can find it on this one.
+			assertThat(reachedByDebugger(debugger)).as(facts).isNotEmpty();
+			assertThat(report.findings()).as(facts)
+				.extracting(ReportedBindings.Finding::severity, ReportedBindings.Finding::code,
+						ReportedBindings.Finding::listener)
+				.contains(tuple("WARN", "JDWP_EXPOSED", "jdwp:" + agentPort));
+		}
+	}
+
+	@Test
+	void strictModeRefusesToStartWithADebugAgentOnAPortItPicks(TestHosts hosts) {
+		SampleAppProcess.Exit exit = SampleAppProcess.runUntilExit(hosts, "strict-jdwp-ephemeral",
+				List.of(JDWP_AGENT_EPHEMERAL), List.of("--server.address=0.0.0.0", "--bindscope.strict=true"));
+		System.out.println("[strict jdwp *:0] exit code " + exit.exitCode());
+		assertThat(exit.exitCode()).as("exit code. %s", exit.logTail()).isNotZero();
+		assertThat(exit.log()).as(exit.logTail())
+			.contains("APPLICATION FAILED TO START")
+			.contains("The JDWP debug agent listens on")
 			.contains("before the server opened its port")
 			.doesNotContain("Tomcat started on port")
 			.doesNotContain("Started SampleApplication");
