@@ -16,22 +16,29 @@
 package io.github.bindscope.autoconfigure;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.bindscope.actuate.BindingsEndpoint;
+import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +68,51 @@ class BindscopeAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(BindingsReporter.class)
 				.doesNotHaveBean(StrictModeWebServerFactoryCustomizer.class)
 				.doesNotHaveBean(BindingsEndpoint.class));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "false", "FALSE", "off", "no", "0", " false " })
+	void switchesOffTheWayTheBinderReadsOff(String value) {
+		this.contextRunner.withPropertyValues("bindscope.enabled=" + value)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BindingsReporter.class));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "true", "True", "on", "yes", "1" })
+	void switchesOnTheWayTheBinderReadsOn(String value) {
+		this.contextRunner.withPropertyValues("bindscope.enabled=" + value, "bindscope.probe.enabled=" + value)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BindingsReporter.class).hasSingleBean(AddressProber.class);
+				assertThat(context.getBean(BindscopeProperties.class).isEnabled()).isTrue();
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "bindscope.enabled", "bindscope.probe.enabled", "bindscope.strict" })
+	void switchThatIsNeitherOnNorOffFailsStartupNamingPropertyAndValue(String property) {
+		this.contextRunner.withPropertyValues(property + "=maybe").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maybe");
+			assertThat(causes(context.getStartupFailure())).anySatisfy(
+					(cause) -> assertThat(cause).isInstanceOf(BindException.class).hasMessageContaining(property));
+		});
+	}
+
+	@Test
+	void switchSetThroughAnEnvironmentVariableIsRead() {
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("test-env", Map.of("BINDSCOPE_ENABLED", "no"))))
+			.run((context) -> assertThat(context).doesNotHaveBean(BindingsReporter.class));
+	}
+
+	private static List<Throwable> causes(Throwable failure) {
+		List<Throwable> causes = new ArrayList<>();
+		for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+			causes.add(cause);
+		}
+		return causes;
 	}
 
 	@Test
