@@ -16,7 +16,6 @@
 package io.github.bindscope.actuate;
 
 import io.github.bindscope.autoconfigure.BindingsReporter;
-import io.github.bindscope.report.BindingsReport;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -43,11 +42,11 @@ public class BindingsEndpoint {
 	/**
 	 * Return a report at most a second old, so that a burst of requests reads the
 	 * kernel's socket tables once.
-	 * @return the report
+	 * @return the description of the report
 	 */
 	@ReadOperation
-	public BindingsReport bindings() {
-		return this.reporter.recentReport();
+	public BindingsDescriptor bindings() {
+		return BindingsDescriptor.of(this.reporter.recentReport());
 	}
 
 }
