@@ -23,8 +23,13 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * {@link Endpoint @Endpoint} that exposes who can reach this application: every socket
  * its JVM listens on, with reachability and findings.
+ * <p>
+ * Other projects use the id {@code bindings} too (Spring Cloud Stream's endpoint lists
+ * its message bindings); where one of them is present, the report is served by a
+ * {@link BindscopeEndpoint} instead.
  *
  * @since 0.1.0
+ * @see BindscopeEndpoint
  */
 @Endpoint(id = "bindings")
 public class BindingsEndpoint {

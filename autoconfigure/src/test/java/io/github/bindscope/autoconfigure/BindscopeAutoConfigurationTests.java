@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.util.List;
 
 import io.github.bindscope.actuate.BindingsEndpoint;
+import io.github.bindscope.actuate.BindscopeEndpoint;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostEnvironment;
@@ -52,7 +53,8 @@ class BindscopeAutoConfigurationTests {
 			.hasSingleBean(HostEnvironment.class)
 			.hasSingleBean(BindingsEndpoint.class)
 			.hasBean("bindscopeBindingsEndpoint")
-			.doesNotHaveBean("bindingsEndpoint"));
+			.doesNotHaveBean("bindingsEndpoint")
+			.doesNotHaveBean(BindscopeEndpoint.class));
 	}
 
 	@Test
@@ -138,6 +140,15 @@ class BindscopeAutoConfigurationTests {
 	}
 
 	@Test
+	void userDefinedBindscopeEndpointReplacesOurs() {
+		this.contextRunner.withUserConfiguration(UserBindscopeEndpointConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=bindscope")
+			.run((context) -> assertThat(context).hasSingleBean(BindscopeEndpoint.class)
+				.hasBean("userBindscopeEndpoint")
+				.doesNotHaveBean("bindscopeEndpoint"));
+	}
+
+	@Test
 	void devProfilesAreBound() {
 		this.contextRunner.withPropertyValues("bindscope.dev-profiles=qa,staging")
 			.run((context) -> assertThat(context.getBean(BindscopeProperties.class).getDevProfiles())
@@ -172,6 +183,16 @@ class BindscopeAutoConfigurationTests {
 		@Bean
 		HostEnvironment userHostEnvironment() {
 			return ENVIRONMENT;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBindscopeEndpointConfiguration {
+
+		@Bean
+		BindscopeEndpoint userBindscopeEndpoint(BindingsReporter reporter) {
+			return new BindscopeEndpoint(reporter);
 		}
 
 	}
