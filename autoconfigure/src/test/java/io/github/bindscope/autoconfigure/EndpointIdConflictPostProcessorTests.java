@@ -144,6 +144,13 @@ class EndpointIdConflictPostProcessorTests {
 	}
 
 	@Test
+	void everyEndpointExposedServesTheReportUnderBothIds() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=*")
+			.run((context) -> assertThat(webEndpoints(context)).containsEntry("bindings", BindingsEndpoint.class)
+				.containsEntry("bindscope", BindscopeEndpoint.class));
+	}
+
+	@Test
 	void disabledBindscopeLeavesTheOtherEndpointAlone(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(OtherBindingsEndpointConfiguration.class)
 			.withPropertyValues("bindscope.enabled=false")
