@@ -16,7 +16,6 @@
 package io.github.bindscope.actuate;
 
 import io.github.bindscope.autoconfigure.BindingsReporter;
-import io.github.bindscope.report.BindingsReport;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -24,8 +23,13 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * {@link Endpoint @Endpoint} that exposes who can reach this application: every socket
  * its JVM listens on, with reachability and findings.
+ * <p>
+ * Other projects use the id {@code bindings} too (Spring Cloud Stream's endpoint lists
+ * its message bindings); where one of them is present, the report is served by a
+ * {@link BindscopeEndpoint} instead.
  *
  * @since 0.1.0
+ * @see BindscopeEndpoint
  */
 @Endpoint(id = "bindings")
 public class BindingsEndpoint {
@@ -43,11 +47,11 @@ public class BindingsEndpoint {
 	/**
 	 * Return a report at most a second old, so that a burst of requests reads the
 	 * kernel's socket tables once.
-	 * @return the report
+	 * @return the description of the report
 	 */
 	@ReadOperation
-	public BindingsReport bindings() {
-		return this.reporter.recentReport();
+	public BindingsDescriptor bindings() {
+		return BindingsDescriptor.of(this.reporter.recentReport());
 	}
 
 }

@@ -15,7 +15,7 @@
  */
 
 /**
- * Actuator endpoint that exposes the bindings report.
+ * Actuator endpoints that expose the bindings report.
  */
 @NullMarked
 package io.github.bindscope.actuate;

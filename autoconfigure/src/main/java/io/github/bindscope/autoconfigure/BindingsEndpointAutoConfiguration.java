@@ -16,6 +16,7 @@
 package io.github.bindscope.autoconfigure;
 
 import io.github.bindscope.actuate.BindingsEndpoint;
+import io.github.bindscope.actuate.BindscopeEndpoint;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -25,23 +26,45 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@link BindingsEndpoint}.
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link BindingsEndpoint} and
+ * the {@link BindscopeEndpoint}.
+ * <p>
+ * The report is served as {@code bindings} where that endpoint is available, and as
+ * {@code bindscope} where that one is. When another endpoint has the id {@code bindings},
+ * as Spring Cloud Stream's does, Bindscope's {@code bindings} endpoint gives way to a
+ * {@code bindscope} endpoint, exposed wherever {@code bindings} is.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = BindscopeAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(BindingsEndpoint.class)
 public final class BindingsEndpointAutoConfiguration {
 
 	// Not "bindingsEndpoint": Spring Cloud Stream registers a bean of that name.
 	@Bean
+	@ConditionalOnAvailableEndpoint(BindingsEndpoint.class)
 	@ConditionalOnBean(BindingsReporter.class)
 	@ConditionalOnMissingBean
 	BindingsEndpoint bindscopeBindingsEndpoint(BindingsReporter reporter) {
 		return new BindingsEndpoint(reporter);
+	}
+
+	@Bean
+	@ConditionalOnAvailableEndpoint(BindscopeEndpoint.class)
+	@ConditionalOnBean(BindingsReporter.class)
+	@ConditionalOnMissingBean
+	BindscopeEndpoint bindscopeEndpoint(BindingsReporter reporter) {
+		return new BindscopeEndpoint(reporter);
+	}
+
+	// Static: a registry post processor is created before any configuration class.
+	@Bean
+	static EndpointIdConflictPostProcessor bindscopeEndpointIdConflictPostProcessor(
+			ConfigurableEnvironment environment) {
+		return new EndpointIdConflictPostProcessor(environment);
 	}
 
 }

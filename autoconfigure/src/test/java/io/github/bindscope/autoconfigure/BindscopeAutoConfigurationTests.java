@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.bindscope.actuate.BindingsEndpoint;
+import io.github.bindscope.actuate.BindscopeEndpoint;
 import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
@@ -59,7 +60,8 @@ class BindscopeAutoConfigurationTests {
 			.hasSingleBean(HostEnvironment.class)
 			.hasSingleBean(BindingsEndpoint.class)
 			.hasBean("bindscopeBindingsEndpoint")
-			.doesNotHaveBean("bindingsEndpoint"));
+			.doesNotHaveBean("bindingsEndpoint")
+			.doesNotHaveBean(BindscopeEndpoint.class));
 	}
 
 	@Test
@@ -190,6 +192,15 @@ class BindscopeAutoConfigurationTests {
 	}
 
 	@Test
+	void userDefinedBindscopeEndpointReplacesOurs() {
+		this.contextRunner.withUserConfiguration(UserBindscopeEndpointConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=bindscope")
+			.run((context) -> assertThat(context).hasSingleBean(BindscopeEndpoint.class)
+				.hasBean("userBindscopeEndpoint")
+				.doesNotHaveBean("bindscopeEndpoint"));
+	}
+
+	@Test
 	void devProfilesAreBound() {
 		this.contextRunner.withPropertyValues("bindscope.dev-profiles=qa,staging")
 			.run((context) -> assertThat(context.getBean(BindscopeProperties.class).getDevProfiles())
@@ -224,6 +235,16 @@ class BindscopeAutoConfigurationTests {
 		@Bean
 		HostEnvironment userHostEnvironment() {
 			return ENVIRONMENT;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBindscopeEndpointConfiguration {
+
+		@Bean
+		BindscopeEndpoint userBindscopeEndpoint(BindingsReporter reporter) {
+			return new BindscopeEndpoint(reporter);
 		}
 
 	}

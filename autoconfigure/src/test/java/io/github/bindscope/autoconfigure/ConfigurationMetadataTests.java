@@ -50,7 +50,8 @@ class ConfigurationMetadataTests {
 	@Test
 	void endpointKeysAreGenerated() throws IOException {
 		assertThat(properties()).extracting((property) -> property.get("name"))
-			.contains("management.endpoint.bindings.access", "management.endpoint.bindings.cache.time-to-live");
+			.contains("management.endpoint.bindings.access", "management.endpoint.bindings.cache.time-to-live",
+					"management.endpoint.bindscope.access", "management.endpoint.bindscope.cache.time-to-live");
 	}
 
 	@Test

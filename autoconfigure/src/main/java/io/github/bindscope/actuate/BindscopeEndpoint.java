@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.actuate;
+
+import io.github.bindscope.autoconfigure.BindingsReporter;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * {@link Endpoint @Endpoint} that exposes the same report as {@link BindingsEndpoint}
+ * under the id {@code bindscope}, which no other project claims. It serves the report
+ * when another endpoint, such as Spring Cloud Stream's, has the id {@code bindings}, and
+ * wherever {@code bindscope} is exposed.
+ *
+ * @since 0.1.0
+ * @see BindingsEndpoint
+ */
+@Endpoint(id = "bindscope")
+public class BindscopeEndpoint {
+
+	private final BindingsReporter reporter;
+
+	/**
+	 * Create a new {@link BindscopeEndpoint}.
+	 * @param reporter the reporter that builds the report
+	 */
+	public BindscopeEndpoint(BindingsReporter reporter) {
+		this.reporter = reporter;
+	}
+
+	/**
+	 * Return a report at most a second old, so that a burst of requests reads the
+	 * kernel's socket tables once.
+	 * @return the description of the report
+	 */
+	@ReadOperation
+	public BindingsDescriptor bindscope() {
+		return BindingsDescriptor.of(this.reporter.recentReport());
+	}
+
+}

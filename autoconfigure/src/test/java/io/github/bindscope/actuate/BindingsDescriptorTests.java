@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.actuate;
+
+import java.net.InetAddress;
+import java.util.List;
+
+import io.github.bindscope.inspect.AddressScope;
+import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.ProbeResult;
+import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.report.Finding;
+import io.github.bindscope.report.FindingCode;
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.ListenerAddress;
+import io.github.bindscope.report.Reachability;
+import io.github.bindscope.report.Severity;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writes {@link BindingsDescriptor} with the JSON mapper that Actuator isolates for
+ * endpoint responses, which leaves out {@code null} values by default.
+ */
+class BindingsDescriptorTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonEndpointAutoConfiguration.class));
+
+	@Test
+	void actuatorMapperWritesEveryFieldInContractOrderWithNulls() throws Exception {
+		Listener jdwp = new Listener("jdwp", null, null, "::", 5005, true, false, "procfs", Reachability.PUBLIC,
+				List.of(new ListenerAddress(InetAddress.getByName("::1"), null, AddressScope.LOOPBACK, null,
+						ProbeResult.SKIPPED)));
+		Finding finding = new Finding(Severity.INFO, FindingCode.PRIVATE_ADDRESS_ONLY, null, "Found.", "Act.");
+		HostEnvironment environment = new HostEnvironment("linux", null, false, true, null, null, null,
+				List.of("WSL_DISTRO_NAME"));
+		BindingsReport report = new BindingsReport(null, true, List.of("dev", "local"), environment, List.of(jdwp),
+				List.of(finding));
+		this.contextRunner.run((context) -> {
+			String json = context.getBean(EndpointJsonMapper.class)
+				.get()
+				.writeValueAsString(BindingsDescriptor.of(report));
+			assertThat(json).isEqualTo("{\"verdict\":null,\"devProfile\":true,\"activeProfiles\":[\"dev\",\"local\"],"
+					+ "\"environment\":{\"os\":\"linux\",\"container\":null,\"kubernetes\":false,\"wsl\":true,"
+					+ "\"wslVersion\":null,\"remoteSession\":null,\"forwardedUrlTemplate\":null,"
+					+ "\"evidence\":[\"WSL_DISTRO_NAME\"]},"
+					+ "\"listeners\":[{\"role\":\"jdwp\",\"server\":null,\"scheme\":null,\"address\":\"::\",\"port\":5005,"
+					+ "\"wildcard\":true,\"ipv6Only\":false,\"source\":\"procfs\",\"reachability\":\"PUBLIC\","
+					+ "\"addresses\":[{\"address\":\"::1\",\"interface\":null,\"scope\":\"LOOPBACK\",\"url\":null,"
+					+ "\"probe\":\"SKIPPED\"}]}],"
+					+ "\"findings\":[{\"severity\":\"INFO\",\"code\":\"PRIVATE_ADDRESS_ONLY\",\"listener\":null,"
+					+ "\"message\":\"Found.\",\"action\":\"Act.\"}]}");
+		});
+	}
+
+}
