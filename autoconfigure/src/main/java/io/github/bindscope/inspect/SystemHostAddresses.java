@@ -56,7 +56,7 @@ final class SystemHostAddresses implements HostAddresses {
 		try {
 			table = this.interfaces.read();
 		}
-		catch (SocketException ex) {
+		catch (SocketException | RuntimeException ex) {
 			throw new HostAddressesException("Could not list this host's network interfaces (" + ex.getMessage()
 					+ "); wildcard binds cannot be expanded to addresses. Check that the JVM may read the "
 					+ "interface table.", ex);
@@ -72,12 +72,48 @@ final class SystemHostAddresses implements HostAddresses {
 	}
 
 	private static Map<String, List<InetAddress>> upInterfaces() throws SocketException {
-		Map<String, List<InetAddress>> table = new LinkedHashMap<>();
 		Enumeration<NetworkInterface> interfaces = NetworkInterface.getNetworkInterfaces();
+		List<NetworkInterfaceEntry> entries = new ArrayList<>();
 		while (interfaces != null && interfaces.hasMoreElements()) {
 			NetworkInterface networkInterface = interfaces.nextElement();
-			if (networkInterface.isUp()) {
-				table.put(networkInterface.getName(), Collections.list(networkInterface.getInetAddresses()));
+			entries.add(new NetworkInterfaceEntry() {
+
+				@Override
+				public String name() {
+					return networkInterface.getName();
+				}
+
+				@Override
+				public boolean isUp() throws SocketException {
+					return networkInterface.isUp();
+				}
+
+				@Override
+				public List<InetAddress> addresses() {
+					return Collections.list(networkInterface.getInetAddresses());
+				}
+
+			});
+		}
+		return upInterfaces(entries);
+	}
+
+	/**
+	 * Return the addresses of the listed interfaces that are up. An interface that goes
+	 * away between the listing and the question whether it is up (a container's veth, a
+	 * VPN's tun) is left out, as if it had never been listed, rather than failing the
+	 * whole table.
+	 */
+	static Map<String, List<InetAddress>> upInterfaces(List<? extends NetworkInterfaceEntry> entries) {
+		Map<String, List<InetAddress>> table = new LinkedHashMap<>();
+		for (NetworkInterfaceEntry entry : entries) {
+			try {
+				if (entry.isUp()) {
+					table.put(entry.name(), entry.addresses());
+				}
+			}
+			catch (SocketException ex) {
+				// Gone: the kernel no longer knows its index.
 			}
 		}
 		return table;
@@ -89,6 +125,19 @@ final class SystemHostAddresses implements HostAddresses {
 			case PUBLIC, PRIVATE -> 1;
 			case LINK_LOCAL -> 2;
 		};
+	}
+
+	/**
+	 * A network interface as listed, asked whether it is up only when it is read.
+	 */
+	interface NetworkInterfaceEntry {
+
+		String name();
+
+		boolean isUp() throws SocketException;
+
+		List<InetAddress> addresses();
+
 	}
 
 	/**

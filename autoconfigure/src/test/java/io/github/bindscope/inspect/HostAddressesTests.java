@@ -69,6 +69,53 @@ class HostAddressesTests {
 	}
 
 	@Test
+	void interfaceThatVanishesBetweenListingAndReadingIsLeftOut() throws UnknownHostException {
+		InetAddress loopback = address("127.0.0.1");
+		Map<String, List<InetAddress>> table = SystemHostAddresses
+			.upInterfaces(List.of(entry("lo", () -> true, loopback), entry("veth0", () -> {
+				throw new SocketException("No such device (getFlags() failed)");
+			}, address("198.51.100.7")), entry("eth1", () -> false, address("203.0.113.9"))));
+		assertThat(table).containsOnlyKeys("lo").containsEntry("lo", List.of(loopback));
+	}
+
+	@Test
+	void interfaceListingThatFailsUncheckedThrowsNamingTheCause() {
+		SystemHostAddresses hostAddresses = new SystemHostAddresses(() -> {
+			throw new IllegalStateException("interface name is not valid UTF-8");
+		});
+		assertThatExceptionOfType(HostAddressesException.class).isThrownBy(hostAddresses::addresses)
+			.withMessageContaining("interface name is not valid UTF-8");
+	}
+
+	private static SystemHostAddresses.NetworkInterfaceEntry entry(String name, UpFlag up, InetAddress... addresses) {
+		return new SystemHostAddresses.NetworkInterfaceEntry() {
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public boolean isUp() throws SocketException {
+				return up.isUp();
+			}
+
+			@Override
+			public List<InetAddress> addresses() {
+				return List.of(addresses);
+			}
+
+		};
+	}
+
+	@FunctionalInterface
+	private interface UpFlag {
+
+		boolean isUp() throws SocketException;
+
+	}
+
+	@Test
 	void systemListsLoopbackFirst() {
 		List<HostAddress> addresses = HostAddresses.system().addresses();
 		if (!addresses.isEmpty() && addresses.stream().anyMatch((host) -> host.scope() == AddressScope.LOOPBACK)) {

@@ -17,6 +17,7 @@
 package io.github.bindscope.inspect;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteOrder;
@@ -295,6 +296,54 @@ class ProcSocketTableTests {
 		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())
 			.withMessageContaining(tcp.toString())
 			.withMessageContaining("connectors");
+	}
+
+	@Test
+	void unreadableTcp6TableThrowsNamingIt() throws IOException {
+		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1200)), null, 1200);
+		Path tcp6 = Files.createDirectories(root.resolve("self/net/tcp6"));
+		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())
+			.withMessageContaining(tcp6.toString());
+	}
+
+	/**
+	 * A host that runs many servers lists all of their listening sockets in the listening
+	 * section, which must then be read whole: 100,000 rows of other processes must cost a
+	 * bounded amount per row, and only this process's sockets are kept.
+	 */
+	@Test
+	void hundredThousandListeningRowsOfOtherProcessesAreReadInBoundedMemory() throws IOException {
+		StringBuilder table = new StringBuilder(TCP_HEADER).append('\n');
+		int rows = 100_000;
+		for (int slot = 0; slot < rows; slot++) {
+			// Every address of 127.0.0.0/8 on one port: other processes' listeners.
+			table
+				.append(row(slot, String.format("%08X:1F90", Integer.reverseBytes(0x7F000000 + slot + 2)), LISTEN,
+						1_000_000 + slot))
+				.append('\n');
+		}
+		table.append(row(rows, "0100007F:0050", LISTEN, 42)).append('\n');
+		Path root = procRoot(table.toString(), null, 42);
+		ProcSocketTable socketTable = table(root);
+		socketTable.listeningSockets();
+		long before = allocatedBytes();
+		List<ListeningSocket> sockets = socketTable.listeningSockets();
+		long allocated = allocatedBytes() - before;
+		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 80, 42));
+		System.out.println("[100,000 listening rows] allocated " + allocated / 1024 + " KiB");
+		if (before >= 0) {
+			// About what one row's text and socket take, and no more: nothing grows with
+			// the square of the table, and nothing is kept.
+			assertThat(allocated / rows).as("bytes allocated per row").isLessThan(1024);
+		}
+	}
+
+	private static long allocatedBytes() {
+		if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+				&& threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+			return threads.getCurrentThreadAllocatedBytes();
+		}
+		return -1;
 	}
 
 	@Test
