@@ -865,6 +865,16 @@ class BindingsInspectorTests {
 			.doesNotContain("public");
 	}
 
+	@Test
+	void localhostThatDoesNotResolveLeavesLoopbackFindingsAndBannerIntact() throws IOException {
+		BindingsInspector inspector = new BindingsInspector(() -> HOSTS, socketTable(socket("127.0.0.1", 8080, 100)),
+				null, List::of);
+		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.LOOPBACK_ONLY);
+		String banner = BindingsBanner.render(report.listeners().get(0), List.of());
+		assertThat(banner).contains("Local:   http://127.0.0.1:8080/").doesNotContain("localhost");
+	}
+
 	private static RunContext jdwp(String address, @Nullable InetAddress bindAddress, int port) {
 		return new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(), HostEnvironment.undetected(),
 				new JdwpAgent(address, bindAddress, port));

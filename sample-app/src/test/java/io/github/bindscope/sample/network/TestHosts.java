@@ -202,6 +202,17 @@ final class TestHosts implements AutoCloseable {
 	}
 
 	/**
+	 * Switch IPv6 off in the server host, as {@code net.ipv6.conf.all.disable_ipv6=1}
+	 * does on a real one: its IPv6 addresses, link-local included, go away.
+	 */
+	void disableIpv6OnServer() {
+		for (String scope : List.of("all", "default")) {
+			inServer(COMMAND_TIMEOUT, "sh", "-c", "echo 1 > /proc/sys/net/ipv6/conf/" + scope + "/disable_ipv6")
+				.requireSuccess();
+		}
+	}
+
+	/**
 	 * Run a command inside the server host.
 	 * @param timeout how long the command may take
 	 * @param command the command and its arguments
