@@ -875,6 +875,30 @@ class BindingsInspectorTests {
 		assertThat(banner).contains("Local:   http://127.0.0.1:8080/").doesNotContain("localhost");
 	}
 
+	@Test
+	void jdwpAgentBehindUnlistableDescriptorsIsReportedFromTheArgumentsAndFailsThePlan() throws IOException {
+		ProcSocketTable table = new ProcSocketTable(unlistableDescriptors());
+		RunContext context = jdwp("*:5005", InetAddress.getByAddress(new byte[16]), 5005);
+		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
+		assertThat(report.findings()).extracting(Finding::code, Finding::listener)
+			.contains(tuple(FindingCode.JDWP_EXPOSED, "jdwp:5005"), tuple(FindingCode.SOCKET_TABLE_UNAVAILABLE, null));
+		assertThat(findings(inspector(table).plan(List.of(server(null, 8080)), context), FindingCode.JDWP_EXPOSED))
+			.extracting(Finding::listener)
+			.containsExactly("jdwp:5005");
+	}
+
+	@Test
+	void garbledSocketTableIsCalledIncompleteAndTheConnectorsAreReported() throws IOException {
+		Path root = procRoot(List.of());
+		Files.writeString(root.resolve("self/net/tcp"), "\u0000\u0001garbage\n:::: 0A\nnot a table at all\n");
+		BindingsReport report = inspector(new ProcSocketTable(root)).inspect(List.of(server("198.51.100.7", 8080)),
+				PROD);
+		assertThat(report.listeners()).extracting(Listener::address, Listener::source)
+			.containsExactly(tuple("198.51.100.7", BindingsInspector.SOURCE_CONNECTOR));
+		assertThat(findings(report, FindingCode.SOCKET_TABLE_UNAVAILABLE)).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("port 8080").contains("incomplete"));
+	}
+
 	private static RunContext jdwp(String address, @Nullable InetAddress bindAddress, int port) {
 		return new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(), HostEnvironment.undetected(),
 				new JdwpAgent(address, bindAddress, port));
