@@ -41,21 +41,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * Connects to addresses of this host and says which ones accept.
  * <p>
- * At most {@value #WINDOW} connections are in flight at once, each started as another one
- * is answered, so that the probes do not overflow the accept queue of the server they
- * test: a full queue drops new connections silently, and they would look like timeouts.
- * The whole probe never takes longer than its timeout, however many addresses there are:
- * no connection is started after the deadline, an address tried but not answered by then
- * is a {@link ProbeResult#TIMEOUT}, and one never tried is {@link ProbeResult#SKIPPED}.
+ * At most 16 connections are in flight at once, each started as another one is answered,
+ * so that the probes do not overflow the accept queue of the server they test: a full
+ * queue drops new connections silently, and they would look like timeouts. The whole
+ * probe ends when its timeout runs out, however many addresses there are: no connection
+ * is started after the deadline, an address tried but not answered by then is a
+ * {@link ProbeResult#TIMEOUT}, and one never tried is {@link ProbeResult#SKIPPED}.
  * <p>
  * A connection to an address of this host is answered within microseconds unless its
  * first packet was dropped, which the operating system resends only a second later. A
- * connection unanswered after {@value #ANSWER_WITHIN_MILLIS} ms is therefore closed, its
- * place given to the next address, and its address tried again later with a new
- * connection, after a pause that doubles at each attempt up to a second. A queue that was
- * full for a moment, because its server accepts slowly, then does not turn into a
- * timeout, and an address whose packets a firewall drops costs a few attempts, not a
- * place in the window for the whole probe.
+ * connection unanswered after 20 ms is therefore closed, its place given to the next
+ * address, and its address tried again later with a new connection, after a pause that
+ * doubles at each attempt up to a second. A queue that was full for a moment, because its
+ * server accepts slowly, then does not turn into a timeout, and an address whose packets
+ * a firewall drops costs a few attempts, not a place in the window for the whole probe.
  * <p>
  * Every connection and the selector are closed before {@link #probe} returns, whatever
  * happens, and no thread is started. Callers must only pass addresses of this host; a
