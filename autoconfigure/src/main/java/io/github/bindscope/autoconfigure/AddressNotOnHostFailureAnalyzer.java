@@ -23,6 +23,7 @@ import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostAddressesException;
 import io.github.bindscope.inspect.InetAddresses;
+import io.github.bindscope.inspect.PrintableText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -78,7 +79,7 @@ class AddressNotOnHostFailureAnalyzer extends AbstractFailureAnalyzer<WebServerE
 				+ " because it is not an address of this host (the operating system answers 'Cannot assign "
 				+ "requested address').";
 		String ownAddresses = hosts.stream()
-			.map((host) -> host.text() + " (" + host.interfaceName() + ")")
+			.map((host) -> host.text() + " (" + PrintableText.of(host.interfaceName()) + ")")
 			.distinct()
 			.collect(Collectors.joining(", "));
 		String action = "Set " + property + " to one of this host's addresses: "

@@ -20,8 +20,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.bindscope.inspect.AddressProber;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.Assert;
 
 /**
  * Configuration properties for Bindscope.
@@ -127,7 +128,7 @@ public class BindscopeProperties {
 		private boolean enabled;
 
 		/**
-		 * How long all probes together may take.
+		 * How long all probes together may take, from 10ms to 1m.
 		 */
 		private Duration timeout = Duration.ofMillis(250);
 
@@ -144,8 +145,13 @@ public class BindscopeProperties {
 		}
 
 		public void setTimeout(Duration timeout) {
-			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(),
-					() -> "Probe timeout must be positive (such as 250ms), but was " + timeout);
+			// Checked while binding, so that a wrong value fails startup with Boot's
+			// analysis of the property, before any server opens its port. Boot shows the
+			// value as written beside this message.
+			if (!AddressProber.isAcceptedTimeout(timeout)) {
+				throw new IllegalArgumentException(
+						"bindscope.probe.timeout must be from 10ms to 1m (such as 250ms), but was " + timeout);
+			}
 			this.timeout = timeout;
 		}
 

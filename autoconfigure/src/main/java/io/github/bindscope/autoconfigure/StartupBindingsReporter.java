@@ -15,6 +15,7 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.github.bindscope.inspect.Localhost;
+import io.github.bindscope.inspect.PrintableText;
 import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.report.BindingsBanner;
 import io.github.bindscope.report.BindingsReport;
@@ -163,25 +165,36 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 			return;
 		}
 		if (banner) {
-			logger.info(BindingsBanner.render(listener, this.localhost.addresses()));
+			logger.info(printableLines(BindingsBanner.render(listener, this.localhost.addresses())));
 			return;
 		}
 		String urls = listener.addresses()
 			.stream()
 			.map((address) -> (address.getUrl() != null) ? address.getUrl() : address.getAddress())
 			.collect(Collectors.joining(", "));
-		logger.info("Bindscope: " + listener.id() + " (" + listener.server() + ") is reachable from "
-				+ listener.reachability().description() + ": " + urls);
+		logger.info(PrintableText.of("Bindscope: " + listener.id() + " (" + listener.server() + ") is reachable from "
+				+ listener.reachability().description() + ": " + urls));
 	}
 
 	private void log(Finding finding) {
-		String line = "Bindscope: " + finding.message() + " " + finding.action();
+		String line = PrintableText.of("Bindscope: " + finding.message() + " " + finding.action());
 		if (finding.severity() == Severity.WARN) {
 			logger.warn(line);
 		}
 		else {
 			logger.info(line);
 		}
+	}
+
+	/**
+	 * Make each line of a multi-line message printable. The report escapes the interface
+	 * names it prints; this also covers what configuration and the environment put into
+	 * its texts, such as profile names and property origins, so that nothing but our own
+	 * line breaks reaches the log raw.
+	 */
+	private static String printableLines(String text) {
+		// Not String.lines(), which would also break at a carriage return.
+		return Arrays.stream(text.split("\n", -1)).map(PrintableText::of).collect(Collectors.joining("\n"));
 	}
 
 	@Override

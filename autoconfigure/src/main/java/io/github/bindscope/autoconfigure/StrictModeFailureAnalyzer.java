@@ -15,6 +15,8 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import io.github.bindscope.inspect.PrintableText;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -31,7 +33,9 @@ class StrictModeFailureAnalyzer extends AbstractFailureAnalyzer<StrictModeExcept
 				+ "startup " + when + ".";
 		String action = cause.getFinding().action()
 				+ " To log a warning instead of failing startup, set bindscope.strict=false.";
-		return new FailureAnalysis(description, action, cause);
+		// Boot logs the analysis as it is: keep whatever the environment put in the
+		// finding (profiles, origins) from reaching the terminal raw.
+		return new FailureAnalysis(PrintableText.of(description), PrintableText.of(action), cause);
 	}
 
 }

@@ -17,23 +17,31 @@ package io.github.bindscope.inspect;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Text forms of addresses as people write them: IPv6 compressed per RFC 5952, which
  * {@link InetAddress#getHostAddress()} does not do.
+ * <p>
+ * The zone of a link-local IPv6 address is the name of an interface, which the operating
+ * system lets a privileged process choose freely: in text it is made {@link PrintableText
+ * printable}, and in a URL it is percent-encoded per RFC 6874, so that the URL always
+ * points at the address it shows.
  *
  * @since 0.1.0
  */
 public final class InetAddresses {
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private InetAddresses() {
 	}
 
 	/**
 	 * Return the address as text, IPv6 compressed and without brackets, link-local IPv6
-	 * with its zone.
+	 * with its zone, whose unprintable characters are escaped.
 	 * @param address the address
 	 * @return the text
 	 */
@@ -41,30 +49,73 @@ public final class InetAddresses {
 		if (!(address instanceof Inet6Address ipv6)) {
 			return address.getHostAddress();
 		}
-		String text = compress(ipv6.getAddress());
-		if (ipv6.isLinkLocalAddress()) {
-			String zone = zone(ipv6);
-			if (zone != null) {
-				return text + "%" + zone;
-			}
-		}
-		return text;
+		return toText(ipv6.getAddress(), zone(ipv6));
 	}
 
 	/**
-	 * Return the address as it appears in a URL's host: IPv6 in brackets with its zone
-	 * escaped as {@code %25}.
+	 * Return an IPv6 address as text.
+	 * @param ipv6 the 16 bytes of the address
+	 * @param zone its zone, or {@code null}
+	 * @return the text
+	 */
+	static String toText(byte[] ipv6, @Nullable String zone) {
+		String text = compress(ipv6);
+		return (zone != null) ? text + "%" + PrintableText.of(zone) : text;
+	}
+
+	/**
+	 * Return the address as it appears in a URL's host: IPv6 in brackets, the zone of
+	 * link-local IPv6 after {@code %25} and percent-encoded per RFC 6874.
 	 * @param address the address
 	 * @return the URL host
 	 */
 	public static String toUrlHost(InetAddress address) {
-		if (!(address instanceof Inet6Address)) {
+		if (!(address instanceof Inet6Address ipv6)) {
 			return address.getHostAddress();
 		}
-		return "[" + toText(address).replace("%", "%25") + "]";
+		return toUrlHost(ipv6.getAddress(), zone(ipv6));
+	}
+
+	/**
+	 * Return an IPv6 address as it appears in a URL's host.
+	 * @param ipv6 the 16 bytes of the address
+	 * @param zone its zone, or {@code null}
+	 * @return the URL host
+	 */
+	static String toUrlHost(byte[] ipv6, @Nullable String zone) {
+		String text = compress(ipv6);
+		return "[" + ((zone != null) ? text + "%25" + encodeZone(zone) : text) + "]";
+	}
+
+	/**
+	 * Encode a zone per RFC 6874: {@code ZoneID = 1*( unreserved / pct-encoded )}, so
+	 * that only letters, digits, {@code -}, {@code .}, {@code _} and {@code ~} stay as
+	 * they are and every other byte of its UTF-8 form is written {@code %XX}. A zone such
+	 * as {@code a]@evil.example#} cannot close the brackets, add user information or
+	 * start a fragment.
+	 */
+	private static String encodeZone(String zone) {
+		StringBuilder encoded = new StringBuilder(zone.length());
+		for (byte b : zone.getBytes(StandardCharsets.UTF_8)) {
+			if (isUnreserved(b)) {
+				encoded.append((char) b);
+			}
+			else {
+				encoded.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+			}
+		}
+		return encoded.toString();
+	}
+
+	private static boolean isUnreserved(byte b) {
+		return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '.'
+				|| b == '_' || b == '~';
 	}
 
 	private static @Nullable String zone(Inet6Address address) {
+		if (!address.isLinkLocalAddress()) {
+			return null;
+		}
 		if (address.getScopedInterface() != null) {
 			return address.getScopedInterface().getName();
 		}

@@ -33,12 +33,16 @@ public enum ProbeResult {
 	REFUSED,
 
 	/**
-	 * No answer within the probe timeout: something drops the packets.
+	 * Tried, but no connection was answered within the probe timeout: something drops the
+	 * packets, or the server's accept queue stayed full.
 	 */
 	TIMEOUT,
 
 	/**
-	 * Not probed: probes are off, or the address is not one of this host's.
+	 * Not probed: probes are off, the address is not one of this host's, the probe
+	 * timeout ran out before the address's turn came (only so many connections are made
+	 * at once), or the probe could not be made at all (no socket could be opened, or the
+	 * probe itself failed).
 	 */
 	SKIPPED
 

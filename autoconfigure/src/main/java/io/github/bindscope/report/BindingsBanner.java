@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.bindscope.inspect.AddressScope;
+import io.github.bindscope.inspect.PrintableText;
 import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.inspect.VirtualInterfaces;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * The startup banner of a web server's listener: a {@code Local:} line for each URL that
  * works from this host and a {@code Network:} line for each URL other hosts can use, with
  * the interface beside it, or, when there is none, the property that exposes the server.
+ * Interface names are {@link PrintableText printable}, and URLs carry zones
+ * percent-encoded, so a line never holds a terminal escape or a line break of its own.
  *
  * <pre>
  * Bindscope: server:8080 (tomcat) is reachable from private networks:
@@ -113,8 +116,8 @@ public final class BindingsBanner {
 	private static String describe(ListenerAddress address) {
 		List<String> notes = new ArrayList<>();
 		if (address.getInterface() != null) {
-			notes.add(VirtualInterfaces.isVirtual(address.getInterface()) ? address.getInterface() + " (virtual)"
-					: address.getInterface());
+			String name = PrintableText.of(address.getInterface());
+			notes.add(VirtualInterfaces.isVirtual(address.getInterface()) ? name + " (virtual)" : name);
 		}
 		if (address.getScope() == AddressScope.LINK_LOCAL) {
 			notes.add("link-local");

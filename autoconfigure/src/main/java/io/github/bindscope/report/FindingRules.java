@@ -29,10 +29,13 @@ import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.InetAddresses;
 import io.github.bindscope.inspect.Localhost;
+import io.github.bindscope.inspect.PrintableText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules that turn listeners into findings.
+ * The rules that turn listeners into findings. Interface names, which the operating
+ * system takes from whoever created the interface, are made {@link PrintableText
+ * printable} in every message.
  */
 final class FindingRules {
 
@@ -329,8 +332,8 @@ final class FindingRules {
 		for (Listener listener : main) {
 			for (ListenerAddress address : listener.addresses()) {
 				if (address.getScope() == AddressScope.PRIVATE) {
-					addresses.add(address.getAddress()
-							+ ((address.getInterface() != null) ? " (" + address.getInterface() + ")" : ""));
+					addresses.add(address.getAddress() + ((address.getInterface() != null)
+							? " (" + PrintableText.of(address.getInterface()) + ")" : ""));
 				}
 			}
 		}
@@ -352,7 +355,7 @@ final class FindingRules {
 		Set<String> addresses = new LinkedHashSet<>();
 		for (HostAddress host : hosts) {
 			if (host.scope() != AddressScope.LOOPBACK) {
-				addresses.add(host.text() + " (" + host.interfaceName() + ")");
+				addresses.add(host.text() + " (" + PrintableText.of(host.interfaceName()) + ")");
 			}
 		}
 		return addresses;

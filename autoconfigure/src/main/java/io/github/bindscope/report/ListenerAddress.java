@@ -19,6 +19,7 @@ import java.net.InetAddress;
 
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.InetAddresses;
+import io.github.bindscope.inspect.PrintableText;
 import io.github.bindscope.inspect.ProbeResult;
 import org.jspecify.annotations.Nullable;
 
@@ -101,7 +102,8 @@ public final class ListenerAddress {
 
 	@Override
 	public String toString() {
-		return this.address + " (" + this.interfaceName + ", " + this.scope + ")";
+		String name = (this.interfaceName != null) ? PrintableText.of(this.interfaceName) : null;
+		return this.address + " (" + name + ", " + this.scope + ")";
 	}
 
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -205,6 +206,38 @@ class BindscopeAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("bindscope.dev-profiles=qa,staging")
 			.run((context) -> assertThat(context.getBean(BindscopeProperties.class).getDevProfiles())
 				.containsExactly("qa", "staging"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "-1s", "0s", "1ns", "9ms", "61s", "999999d" })
+	void probeTimeoutOutsideOfTenMillisecondsToOneMinuteFailsWhileBinding(String timeout) {
+		this.contextRunner.withPropertyValues("bindscope.probe.timeout=" + timeout).run((context) -> {
+			assertThat(context).hasFailed();
+			BindException failure = bindException(context.getStartupFailure());
+			assertThat(failure.getName()).hasToString("bindscope.probe");
+			assertThat(failure.getProperty().getName()).hasToString("bindscope.probe.timeout");
+			assertThat(failure.getProperty().getValue()).isEqualTo(timeout);
+			assertThat(failure).rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageStartingWith("bindscope.probe.timeout must be from 10ms to 1m (such as 250ms), but was ");
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "10ms", "1m" })
+	void probeTimeoutFromTenMillisecondsToOneMinuteIsBoundAndUsedByTheProber(String timeout) {
+		this.contextRunner.withPropertyValues("bindscope.probe.enabled=true", "bindscope.probe.timeout=" + timeout)
+			.run((context) -> assertThat(context.getBean(AddressProber.class).getTimeout())
+				.isEqualTo(DurationStyle.detectAndParse(timeout)));
+	}
+
+	private static BindException bindException(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException bindException) {
+				return bindException;
+			}
+		}
+		throw new AssertionError("No BindException in the cause chain", failure);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -62,6 +62,16 @@ class ConfigurationMetadataTests {
 					"local", "development", "test"));
 	}
 
+	@Test
+	void probeTimeoutDocumentsItsRangeAndDefault() throws IOException {
+		assertThat(properties()).filteredOn((property) -> "bindscope.probe.timeout".equals(property.get("name")))
+			.singleElement()
+			.satisfies((property) -> {
+				assertThat(property.get("description")).asString().contains("from 10ms to 1m");
+				assertThat(property.get("defaultValue")).isEqualTo("250ms");
+			});
+	}
+
 	private static List<Map<String, Object>> properties() throws IOException {
 		try (InputStream metadata = new ClassPathResource("META-INF/spring-configuration-metadata.json")
 			.getInputStream()) {

@@ -43,6 +43,8 @@ import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -263,11 +265,27 @@ class TomcatBindingsIntegrationTests {
 		}
 	}
 
-	@Test
-	void invalidProbeTimeoutFailsWithAClearMessage(CapturedOutput output) {
-		assertThatException()
-			.isThrownBy(() -> start("--bindscope.probe.enabled=true", "--bindscope.probe.timeout=-1s"));
-		assertThat(output).contains("APPLICATION FAILED TO START").contains("bindscope.probe.timeout");
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "-1s", "1ns", "999999d" })
+	void probeTimeoutOutOfRangeFailsWithTheBindingAnalysisBeforeThePortOpens(String timeout, CapturedOutput output)
+			throws Exception {
+		int port = freePort();
+		PortWatcher watcher = new PortWatcher(port);
+		watcher.start();
+		try {
+			assertThatException().isThrownBy(() -> start("--server.port=" + port, "--server.address=127.0.0.1",
+					"--bindscope.probe.enabled=true", "--bindscope.probe.timeout=" + timeout));
+		}
+		finally {
+			watcher.stop();
+		}
+		assertThat(watcher.attempts.get()).isPositive();
+		assertThat(watcher.accepted.get()).isZero();
+		assertThat(output).doesNotContain("Tomcat started on")
+			.contains("APPLICATION FAILED TO START")
+			.contains("Property: bindscope.probe.timeout")
+			.contains("Value: \"" + timeout + "\"")
+			.contains("bindscope.probe.timeout must be from 10ms to 1m");
 	}
 
 	@Test

@@ -18,12 +18,25 @@ package io.github.bindscope.inspect;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.web.util.InvalidUrlException;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resolved.
  */
 class InetAddressesTests {
+
+	private static final byte[] LINK_LOCAL = { (byte) 0xfe, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 };
 
 	@ParameterizedTest(name = "{0} is written as {1}")
 	@CsvSource(textBlock = """
@@ -108,6 +123,85 @@ class InetAddressesTests {
 	@Test
 	void toUrlHostOfLinkLocalWithoutScopeIdHasNoZone() throws UnknownHostException {
 		assertThat(InetAddresses.toUrlHost(InetAddress.getByName("fe80::1"))).isEqualTo("[fe80::1]");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "eth0", "enp0s31f6", "wlp2s0", "docker0", "eth0.100", "wlan_1" })
+	void toUrlHostKeepsOrdinaryZoneAsItIsAndJavaNetUriFindsTheHost(String zone) throws URISyntaxException {
+		String host = InetAddresses.toUrlHost(LINK_LOCAL, zone);
+		assertThat(host).isEqualTo("[fe80::1%25" + zone + "]");
+		URI uri = new URI("http://" + host + ":8080/");
+		assertThat(uri.getHost()).isEqualTo(host);
+		assertThat(uri.getUserInfo()).isNull();
+		assertThat(uri.getPort()).isEqualTo(8080);
+		assertThat(uri.getFragment()).isNull();
+	}
+
+	@ParameterizedTest(name = "{0} is encoded as {1}")
+	@MethodSource("encodedZones")
+	void toUrlHostPercentEncodesEveryZoneByteButUnreservedOnesPerRfc6874(String zone, String encoded) {
+		assertThat(InetAddresses.toUrlHost(LINK_LOCAL, zone)).isEqualTo("[fe80::1%25" + encoded + "]");
+	}
+
+	static Stream<Arguments> encodedZones() {
+		return Stream.of(Arguments.of("br-1a2b", "br-1a2b"), Arguments.of("a~b", "a~b"),
+				Arguments.of("veth1@if5", "veth1%40if5"), Arguments.of("a]@evil.example#", "a%5D%40evil.example%23"),
+				Arguments.of("%", "%25"), Arguments.of("a/b?c", "a%2Fb%3Fc"), Arguments.of("\u001b[31m", "%1B%5B31m"),
+				Arguments.of("eth0\n", "eth0%0A"), Arguments.of("a b", "a%20b"),
+				Arguments.of("caf\u00e9", "caf%C3%A9"));
+	}
+
+	@ParameterizedTest(name = "[{index}]")
+	@MethodSource("hostileZones")
+	void urlWithHostileZonePointsAtTheAddressItShows(String zone) {
+		String host = InetAddresses.toUrlHost(LINK_LOCAL, zone);
+		String url = "http://" + host + ":8080/";
+		// RFC 3986, appendix B: how any conforming parser splits a URI reference.
+		Matcher parts = Pattern.compile("^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?").matcher(url);
+		assertThat(parts.matches()).isTrue();
+		assertThat(parts.group(2)).isEqualTo("http");
+		assertThat(parts.group(4)).as("authority, without user information").isEqualTo(host + ":8080");
+		assertThat(parts.group(5)).as("path").isEqualTo("/");
+		assertThat(parts.group(6)).as("query").isNull();
+		assertThat(parts.group(8)).as("fragment").isNull();
+		Matcher literal = Pattern.compile("\\[fe80::1%25((?:[A-Za-z0-9._~-]|%[0-9A-F]{2})+)\\]").matcher(host);
+		assertThat(literal.matches()).as("RFC 6874 IP literal: %s", host).isTrue();
+		assertThat(URLDecoder.decode(literal.group(1), StandardCharsets.UTF_8)).isEqualTo(zone);
+		// Parsers that do not support zones must reject the URL, never find another host
+		// in it.
+		try {
+			URI uri = new URI(url);
+			assertThat(uri.getHost()).isEqualTo(host);
+			assertThat(uri.getUserInfo()).isNull();
+			assertThat(uri.getFragment()).isNull();
+		}
+		catch (URISyntaxException ex) {
+			// java.net.URI allows letters, digits, '.' and '_' in a zone only.
+		}
+		try {
+			// How browsers parse it.
+			UriComponents whatwg = UriComponentsBuilder.fromUriString(url, UriComponentsBuilder.ParserType.WHAT_WG)
+				.build();
+			assertThat(whatwg.getHost()).isEqualTo(host);
+			assertThat(whatwg.getUserInfo()).isNull();
+			assertThat(whatwg.getFragment()).isNull();
+		}
+		catch (InvalidUrlException ex) {
+			// Browsers do not support zones in URLs.
+		}
+	}
+
+	static Stream<String> hostileZones() {
+		return Stream.of("a]@evil.example#", "a]@evil.example/", "]:1@evil.example", "\u001b[31m", "eth\b\b\b0",
+				"eth0\nINFO forged line", "%25", "%", "x".repeat(200), "caf\u00e9", "a b", "a?b=c");
+	}
+
+	@Test
+	void toTextEscapesUnprintableCharactersOfTheZoneAndKeepsTheOthers() {
+		assertThat(InetAddresses.toText(LINK_LOCAL, "eth0\u001b[31m")).isEqualTo("fe80::1%eth0\\u001b[31m");
+		assertThat(InetAddresses.toText(LINK_LOCAL, "eth0\nINFO forged")).isEqualTo("fe80::1%eth0\\u000aINFO forged");
+		assertThat(InetAddresses.toText(LINK_LOCAL, "veth1@if5")).isEqualTo("fe80::1%veth1@if5");
+		assertThat(InetAddresses.toText(LINK_LOCAL, "a]@evil.example#")).isEqualTo("fe80::1%a]@evil.example#");
 	}
 
 	private static Inet6Address scoped(String literal, int scopeId) throws UnknownHostException {

@@ -105,8 +105,42 @@ class BindingsBannerTests {
 			.endsWith("  Network: http://198.51.100.7:8080/  eth0, probe timed out, a firewall may drop it");
 	}
 
+	@Test
+	void hostileInterfaceNamesAreEscapedAndEachUrlStaysOnItsOwnLine() {
+		List<HostAddress> hosts = List.of(host("127.0.0.1", "lo"), host("198.51.100.7", "eth0\u001b[31m"),
+				host("198.51.100.8", "eth1\b\b\b\bxx"), host("198.51.100.9", "eth2\nINFO forged line"),
+				host("198.51.100.10", "a]@evil.example#"), host("172.17.0.2", "veth1@if5"));
+		String banner = BindingsBanner.render(
+				plan(hosts, new WebServerConnector(Listener.SERVER, "tomcat", "http", address("0.0.0.0"), 8080, "")),
+				LOCALHOST);
+		assertThat(banner).isEqualTo("""
+				Bindscope: server:8080 (tomcat) is reachable from private networks:
+				  Local:   http://localhost:8080/
+				  Local:   http://127.0.0.1:8080/      lo
+				  Network: http://198.51.100.7:8080/   eth0\\u001b[31m
+				  Network: http://198.51.100.8:8080/   eth1\\u0008\\u0008\\u0008\\u0008xx
+				  Network: http://198.51.100.9:8080/   eth2\\u000aINFO forged line
+				  Network: http://198.51.100.10:8080/  a]@evil.example#
+				  Network: http://172.17.0.2:8080/     veth1@if5 (virtual)""");
+		assertThat(banner.chars()).noneMatch((c) -> (c < 0x20 && c != '\n') || c == 0x7f);
+	}
+
+	@Test
+	void interfaceNameOf200CharactersIsShownWholeOnItsLine() {
+		String name = "n".repeat(200);
+		List<HostAddress> hosts = List.of(host("127.0.0.1", "lo"), host("198.51.100.7", name));
+		String banner = BindingsBanner.render(
+				plan(hosts, new WebServerConnector(Listener.SERVER, "tomcat", "http", address("0.0.0.0"), 8080, "")),
+				LOCALHOST);
+		assertThat(banner.split("\n")).hasSize(4).endsWith("  Network: http://198.51.100.7:8080/  " + name);
+	}
+
 	private static Listener plan(WebServerConnector connector) {
-		BindingsReport report = new BindingsInspector(() -> HOSTS, null, null, () -> LOCALHOST).plan(List.of(connector),
+		return plan(HOSTS, connector);
+	}
+
+	private static Listener plan(List<HostAddress> hosts, WebServerConnector connector) {
+		BindingsReport report = new BindingsInspector(() -> hosts, null, null, () -> LOCALHOST).plan(List.of(connector),
 				DEV);
 		return report.listeners().get(0);
 	}

@@ -904,6 +904,31 @@ class BindingsInspectorTests {
 				new JdwpAgent(address, bindAddress, port));
 	}
 
+	@Test
+	void hostileInterfaceNamesAreEscapedInFindingMessages() {
+		// Classification only: nothing is connected to.
+		String longName = "n".repeat(200);
+		List<HostAddress> hosts = List.of(host("127.0.0.1", "lo"), host("10.0.0.5", "eth0\u001b[31m"),
+				host("10.0.0.6", "eth1\b\b\b\bxx"), host("10.0.0.7", "eth2\nWARN forged line"),
+				host("10.0.0.8", "a]@evil.example#"), host("10.0.0.9", longName), host("10.0.0.10", "veth1@if5"));
+		String named = "10.0.0.5 (eth0\\u001b[31m), 10.0.0.6 (eth1\\u0008\\u0008\\u0008\\u0008xx), "
+				+ "10.0.0.7 (eth2\\u000aWARN forged line), 10.0.0.8 (a]@evil.example#), 10.0.0.9 (" + longName
+				+ "), 10.0.0.10 (veth1@if5)";
+		BindingsReport wildcard = inspector(() -> hosts, null).plan(List.of(server(null, 8080)), PROD);
+		assertThat(findings(wildcard, FindingCode.PRIVATE_ADDRESS_ONLY)).singleElement()
+			.satisfies((finding) -> assertThat(finding.message())
+				.startsWith("The tomcat server accepts connections on private addresses only: " + named + ". "));
+		BindingsReport loopback = inspector(() -> hosts, null).plan(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(findings(loopback, FindingCode.LOOPBACK_ONLY)).singleElement()
+			.satisfies((finding) -> assertThat(finding.action())
+				.contains("or one of this host's own addresses: " + named + ". "));
+		for (BindingsReport report : List.of(wildcard, loopback)) {
+			assertThat(report.findings()).isNotEmpty()
+				.allSatisfy((finding) -> assertThat((finding.message() + finding.action()).chars())
+					.noneMatch(Character::isISOControl));
+		}
+	}
+
 	private static Finding loopbackOnly(RunContext context) {
 		BindingsReport report = inspector(null).plan(List.of(server("127.0.0.1", 8080)), context);
 		List<Finding> loopbackOnly = findings(report, FindingCode.LOOPBACK_ONLY);
