@@ -249,9 +249,15 @@ final class FindingRules {
 				action.append(", or one of this host's own addresses: ").append(String.join(", ", ownAddresses));
 			}
 		}
-		action.append(". If only local access is intended, run with a dev profile (")
-			.append(String.join(", ", context.devProfiles()))
-			.append(").");
+		if (context.devProfiles().isEmpty()) {
+			action.append(". If only local access is intended, name a dev profile in bindscope.dev-profiles (it is "
+					+ "empty) and run with it.");
+		}
+		else {
+			action.append(". If only local access is intended, run with a dev profile (")
+				.append(String.join(", ", context.devProfiles()))
+				.append(").");
+		}
 		if (main.stream().noneMatch(Listener::wildcard)) {
 			for (String hint : environmentHints(context.environment(), first.port())) {
 				action.append(' ').append(hint);

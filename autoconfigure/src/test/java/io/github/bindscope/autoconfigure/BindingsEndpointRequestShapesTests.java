@@ -42,7 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.jayway.jsonpath.JsonPath;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
-import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
 import org.jspecify.annotations.Nullable;
@@ -329,36 +328,6 @@ class BindingsEndpointRequestShapesTests {
 		@Bean
 		WitnessConnectorReader witnessConnectorReader(ProbeWitness witness) {
 			return new WitnessConnectorReader(witness);
-		}
-
-	}
-
-	/**
-	 * Counts calls to the endpoint ({@link #recentReport()}) and reports really built
-	 * ({@link #report()}: at startup, and by the endpoint when it has no report young
-	 * enough).
-	 */
-	static class CountingBindingsReporter extends BindingsReporter {
-
-		final AtomicInteger reads = new AtomicInteger();
-
-		final AtomicInteger builds = new AtomicInteger();
-
-		CountingBindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
-				BindscopeProperties properties, HostEnvironment hostEnvironment) {
-			super(inspector, webServers, environment, properties, hostEnvironment);
-		}
-
-		@Override
-		public BindingsReport report() {
-			this.builds.incrementAndGet();
-			return super.report();
-		}
-
-		@Override
-		public BindingsReport recentReport() {
-			this.reads.incrementAndGet();
-			return super.recentReport();
 		}
 
 	}

@@ -27,6 +27,10 @@ import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
+import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.report.FindingCode;
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.WebServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,6 +103,29 @@ class BindscopeAutoConfigurationTests {
 			assertThat(causes(context.getStartupFailure())).anySatisfy(
 					(cause) -> assertThat(cause).isInstanceOf(BindException.class).hasMessageContaining(property));
 		});
+	}
+
+	@Test
+	void emptyDevProfilesMakeNoProfileDevAndTheAdviceSaysSo() {
+		this.contextRunner.withPropertyValues("bindscope.dev-profiles=", "spring.profiles.active=dev")
+			.run((context) -> {
+				assertThat(context.getBean(BindscopeProperties.class).getDevProfiles()).isEmpty();
+				BindingsReporter reporter = context.getBean(BindingsReporter.class);
+				assertThat(reporter.runContext().devProfile()).isFalse();
+				BindingsReport plan = reporter.plan(List.of(new WebServerConnector(Listener.SERVER, "tomcat", "http",
+						InetAddress.getLoopbackAddress(), 8080, "")));
+				assertThat(plan.findings()).filteredOn((finding) -> finding.code() == FindingCode.LOOPBACK_ONLY)
+					.singleElement()
+					.satisfies((finding) -> assertThat(finding.action())
+						.contains("name a dev profile in bindscope.dev-profiles (it is empty)")
+						.doesNotContain("()"));
+			});
+	}
+
+	@Test
+	void devProfilesWithBlanksAndCaseMatchTheActiveProfile() {
+		this.contextRunner.withPropertyValues("bindscope.dev-profiles= Sandbox , ,QA", "spring.profiles.active=sandbox")
+			.run((context) -> assertThat(context.getBean(BindingsReporter.class).runContext().devProfile()).isTrue());
 	}
 
 	@Test

@@ -15,12 +15,6 @@
  */
 package io.github.bindscope.autoconfigure;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -59,13 +53,13 @@ class ContextCycleIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			cycle(enabled);
 		}
-		long threads = liveThreads();
-		long descriptors = openDescriptors();
-		long heap = usedHeapAfterGc();
+		ProcessResources before = ProcessResources.now();
 		for (int i = 0; i < 50; i++) {
 			cycle(enabled);
 		}
-		return new Growth(liveThreads() - threads, openDescriptors() - descriptors, usedHeapAfterGc() - heap);
+		ProcessResources after = ProcessResources.now();
+		return new Growth(after.threads() - before.threads(), after.descriptors() - before.descriptors(),
+				after.heap() - before.heap());
 	}
 
 	private static void cycle(boolean enabled) throws Exception {
@@ -86,30 +80,6 @@ class ContextCycleIntegrationTests {
 					+ this.heap / 1024 + " KiB";
 		}
 
-	}
-
-	private static long liveThreads() throws InterruptedException {
-		// Threads of a closed context may take a moment to finish.
-		Thread.sleep(500);
-		return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count();
-	}
-
-	private static long openDescriptors() throws IOException {
-		Path fd = Path.of("/proc/self/fd");
-		if (!Files.isDirectory(fd)) {
-			return -1;
-		}
-		try (Stream<Path> descriptors = Files.list(fd)) {
-			return descriptors.count();
-		}
-	}
-
-	private static long usedHeapAfterGc() throws InterruptedException {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-			Thread.sleep(100);
-		}
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 }

@@ -19,12 +19,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,19 +30,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
-import io.github.bindscope.inspect.HostEnvironment;
-import io.github.bindscope.report.BindingsInspector;
-import io.github.bindscope.report.BindingsReport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,19 +57,19 @@ class LoadIntegrationTests {
 	@ValueSource(booleans = { false, true })
 	void tenThousandRequestsOverSixtyFourConnectionsFailNoneAndLeaveNothingBehind(boolean probes) throws Exception {
 		try (ConfigurableApplicationContext context = TomcatBindingsIntegrationTests.start(
-				CountingReporterConfiguration.class, "--server.address=127.0.0.1",
+				CountingBindingsReporter.CountingReporterConfiguration.class, "--server.address=127.0.0.1",
 				"--bindscope.probe.enabled=" + probes, "--management.endpoints.web.exposure.include=health",
 				"--logging.level.org.apache=WARN")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			CountingBindingsReporter reporter = context.getBean(CountingBindingsReporter.class);
 			Load health = load(port, "/actuator/health");
-			Resources baseline = Resources.now();
+			ProcessResources baseline = ProcessResources.now();
 			int buildsBefore = reporter.builds.get();
 			long start = System.nanoTime();
 			Load bindings = load(port, "/actuator/bindings");
 			double seconds = (System.nanoTime() - start) / 1e9;
 			int builds = reporter.builds.get() - buildsBefore;
-			Resources after = Resources.now();
+			ProcessResources after = ProcessResources.now();
 			String figures = String.format(
 					"health: %s; bindings: %s, %d report builds in %.2f s; before: %s; after: %s", health, bindings,
 					builds, seconds, baseline, after);
@@ -209,65 +199,6 @@ class LoadIntegrationTests {
 		@Override
 		public String toString() {
 			return this.ok + " ok, " + this.failures + " failed";
-		}
-
-	}
-
-	record Resources(long threads, long descriptors, long heap) {
-
-		static Resources now() throws IOException, InterruptedException {
-			// Let the server notice closed connections and idle threads settle.
-			Thread.sleep(500);
-			for (int i = 0; i < 3; i++) {
-				System.gc();
-				Thread.sleep(50);
-			}
-			long threads = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count();
-			long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-			return new Resources(threads, openDescriptors(), heap);
-		}
-
-		private static long openDescriptors() throws IOException {
-			Path fd = Path.of("/proc/self/fd");
-			if (!Files.isDirectory(fd)) {
-				return -1;
-			}
-			try (Stream<Path> descriptors = Files.list(fd)) {
-				return descriptors.count();
-			}
-		}
-
-		@Override
-		public String toString() {
-			return this.threads + " threads, " + this.descriptors + " descriptors, heap " + this.heap / 1024 + " KiB";
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CountingReporterConfiguration {
-
-		@Bean
-		CountingBindingsReporter countingBindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
-				Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
-			return new CountingBindingsReporter(inspector, webServers, environment, properties, hostEnvironment);
-		}
-
-	}
-
-	static class CountingBindingsReporter extends BindingsReporter {
-
-		final AtomicInteger builds = new AtomicInteger();
-
-		CountingBindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
-				BindscopeProperties properties, HostEnvironment hostEnvironment) {
-			super(inspector, webServers, environment, properties, hostEnvironment);
-		}
-
-		@Override
-		public BindingsReport report() {
-			this.builds.incrementAndGet();
-			return super.report();
 		}
 
 	}
