@@ -88,6 +88,16 @@ class PortFailureAnalysisIntegrationTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(Stack.class)
+	void negativeManagementPortRunsNoManagementServer(Stack stack) {
+		try (ConfigurableApplicationContext context = stack.run("--server.address=127.0.0.1", "--server.port=0",
+				"--management.server.port=-5")) {
+			assertThat(((WebServerApplicationContext) context).getWebServer().getPort()).isPositive();
+			assertThat(context.getEnvironment().getProperty("local.management.port")).isNull();
+		}
+	}
+
 	@Test
 	void negativeServerPortIsExplainedOnReactorNetty(CapturedOutput output) {
 		assertThatException()
