@@ -131,8 +131,22 @@ final class EnvironmentRunContext {
 	}
 
 	static @Nullable String serverAddressOrigin(Environment environment) {
+		return origin(environment, SERVER_ADDRESS);
+	}
+
+	/**
+	 * Return where a property was set, in the words of {@link #describe(Origin)}.
+	 * @param environment the environment
+	 * @param name the property name, such as {@code management.server.port}
+	 * @return where it was set, or {@code null} if it is not set or its origin is unknown
+	 */
+	static @Nullable String origin(Environment environment, String name) {
+		return origin(environment, ConfigurationPropertyName.of(name));
+	}
+
+	private static @Nullable String origin(Environment environment, ConfigurationPropertyName name) {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			ConfigurationProperty property = source.getConfigurationProperty(SERVER_ADDRESS);
+			ConfigurationProperty property = source.getConfigurationProperty(name);
 			if (property != null) {
 				return describe(property.getOrigin());
 			}

@@ -17,6 +17,7 @@ package io.github.bindscope.autoconfigure;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,15 +61,9 @@ class ServerStacksIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(Stack.class)
 	void reportMatchesTheLiveSockets(Stack stack) throws Exception {
-		// One server per application, as Boot expects: hide the other servers' classes.
-		FilteredClassLoader classLoader = new FilteredClassLoader(stack.hidden);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class,
-				stack.configuration)
-			.resourceLoader(new DefaultResourceLoader(classLoader))
-			.run("--spring.main.web-application-type=" + stack.type, "--server.port=0", "--server.address=127.0.0.1",
-					"--management.server.port=0", "--management.server.address=::1",
-					"--management.endpoints.web.exposure.include=bindings", "--spring.main.banner-mode=off",
-					"--spring.profiles.active=prod", "--spring.autoconfigure.exclude=" + stack.excluded())) {
+		try (ConfigurableApplicationContext context = stack.run("--server.port=0", "--server.address=127.0.0.1",
+				"--management.server.port=0", "--management.server.address=::1",
+				"--management.endpoints.web.exposure.include=bindings", "--spring.profiles.active=prod")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			int managementPort = Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
 			String json = TomcatBindingsIntegrationTests.get("[::1]", managementPort, "/actuator/bindings");
@@ -139,6 +134,24 @@ class ServerStacksIntegrationTests {
 
 		String excluded() {
 			return "";
+		}
+
+		/**
+		 * Run the test application on this stack alone.
+		 * @param args the application's arguments
+		 * @return the running application
+		 */
+		ConfigurableApplicationContext run(String... args) {
+			List<String> allArgs = new ArrayList<>(List.of(args));
+			allArgs.add("--spring.main.web-application-type=" + this.type);
+			allArgs.add("--spring.main.banner-mode=off");
+			allArgs.add("--spring.autoconfigure.exclude=" + excluded());
+			// One server per application, as Boot expects: hide the other servers'
+			// classes.
+			FilteredClassLoader classLoader = new FilteredClassLoader(this.hidden);
+			return new SpringApplicationBuilder(TestApplication.class, this.configuration)
+				.resourceLoader(new DefaultResourceLoader(classLoader))
+				.run(allArgs.toArray(String[]::new));
 		}
 
 		Stack(String type, String server, Class<?> configuration, String[]... hidden) {
