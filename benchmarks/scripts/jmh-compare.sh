@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks against the main code of an earlier revision and of the work tree
 # alternately, in one session, for before/after figures. Both sides use the work tree's
-# benchmarks module and root pom, so they run the same benchmarks; only autoconfigure (the
-# code under test) comes from BEFORE_REF, which must have the interfaces the benchmarks
-# use (HostAddresses.of, from the revision that added the benchmarks module). Results: one JMH CSV per side and round, and summary.csv with the median score of
-# each benchmark per side, its spread and the ratio after/before.
+# benchmarks module, so they run the same benchmarks; only the code under test comes from
+# BEFORE_REF. BEFORE_REF must have the core module (bindscope-core), which holds that code.
+# Results: one JMH CSV per side and round, and summary.csv with the median score of each
+# benchmark per side, its spread and the ratio after/before.
 #
 #   benchmarks/scripts/jmh-compare.sh [-r ROUNDS] [-o DIR] BEFORE_REF [-- JMH options]
 #   benchmarks/scripts/jmh-compare.sh -r 3 HEAD~1 -- -f 1 -wi 2 -i 3 SocketTable -p rows=10000
@@ -35,9 +35,9 @@ log "building $before_ref"
 git -C "$root" archive "$before_ref" | tar -x -C "$work/before"
 rm -rf "$work/before/benchmarks"
 mkdir -p "$work/before/benchmarks"
+[ -d "$work/before/core" ] || die "$before_ref has no core module; compare against a revision that has one"
 cp -r "$root/benchmarks/pom.xml" "$root/benchmarks/src" "$work/before/benchmarks/"
-cp "$root/pom.xml" "$work/before/pom.xml"
-(cd "$work/before" && ./mvnw -q -B -ntp -Pbenchmarks -pl benchmarks -am package -DskipTests) >&2
+(cd "$work/before" && ./mvnw -q -B -ntp -pl benchmarks -am package -DskipTests) >&2
 cp "$work/before/benchmarks/target/benchmarks.jar" "$work/before.jar"
 build_benchmarks
 cp "$bench_jar" "$work/after.jar"

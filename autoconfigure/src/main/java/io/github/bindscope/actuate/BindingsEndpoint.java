@@ -15,7 +15,7 @@
  */
 package io.github.bindscope.actuate;
 
-import io.github.bindscope.autoconfigure.BindingsReporter;
+import io.github.bindscope.report.BindingsReportSource;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -34,14 +34,14 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 @Endpoint(id = "bindings")
 public class BindingsEndpoint {
 
-	private final BindingsReporter reporter;
+	private final BindingsReportSource reports;
 
 	/**
 	 * Create a new {@link BindingsEndpoint}.
-	 * @param reporter the reporter that builds the report
+	 * @param reports where the reports come from
 	 */
-	public BindingsEndpoint(BindingsReporter reporter) {
-		this.reporter = reporter;
+	public BindingsEndpoint(BindingsReportSource reports) {
+		this.reports = reports;
 	}
 
 	/**
@@ -51,7 +51,7 @@ public class BindingsEndpoint {
 	 */
 	@ReadOperation
 	public BindingsDescriptor bindings() {
-		return BindingsDescriptor.of(this.reporter.recentReport());
+		return BindingsDescriptor.of(this.reports.recentReport());
 	}
 
 }

@@ -15,7 +15,7 @@
  */
 package io.github.bindscope.actuate;
 
-import io.github.bindscope.autoconfigure.BindingsReporter;
+import io.github.bindscope.report.BindingsReportSource;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -32,14 +32,14 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 @Endpoint(id = "bindscope")
 public class BindscopeEndpoint {
 
-	private final BindingsReporter reporter;
+	private final BindingsReportSource reports;
 
 	/**
 	 * Create a new {@link BindscopeEndpoint}.
-	 * @param reporter the reporter that builds the report
+	 * @param reports where the reports come from
 	 */
-	public BindscopeEndpoint(BindingsReporter reporter) {
-		this.reporter = reporter;
+	public BindscopeEndpoint(BindingsReportSource reports) {
+		this.reports = reports;
 	}
 
 	/**
@@ -49,7 +49,7 @@ public class BindscopeEndpoint {
 	 */
 	@ReadOperation
 	public BindingsDescriptor bindscope() {
-		return BindingsDescriptor.of(this.reporter.recentReport());
+		return BindingsDescriptor.of(this.reports.recentReport());
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.report.BindingsReportSource;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ import org.springframework.core.env.Environment;
  *
  * @since 0.1.0
  */
-public class BindingsReporter {
+public class BindingsReporter implements BindingsReportSource {
 
 	private final BindingsInspector inspector;
 
@@ -96,6 +97,7 @@ public class BindingsReporter {
 	 * anyone polling the report still sees the sockets of the moment.
 	 * @return the report
 	 */
+	@Override
 	public BindingsReport recentReport() {
 		RecentReport seen = this.recent;
 		if (seen != null && seen.isFresh(System.nanoTime())) {

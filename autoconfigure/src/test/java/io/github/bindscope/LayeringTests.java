@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering of Bindscope's main code: facts and rules ({@code bindscope-core}) know
+ * nothing of Spring, and dependencies point one way, auto-configuration to endpoint to
+ * core, without cycles between packages.
+ */
+class LayeringTests {
+
+	private static final String[] CORE = { "io.github.bindscope.inspect..", "io.github.bindscope.report.." };
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.github.bindscope");
+
+	@Test
+	void mainCodeOfEveryPackageIsImported() {
+		// Guards the rules below against passing on nothing.
+		for (String name : new String[] { "io.github.bindscope.inspect.ProcSocketTable",
+				"io.github.bindscope.report.BindingsInspector", "io.github.bindscope.actuate.BindingsEndpoint",
+				"io.github.bindscope.autoconfigure.BindscopeAutoConfiguration" }) {
+			MAIN.get(name);
+		}
+	}
+
+	@Test
+	void coreDependsOnTheJdkAndJSpecifyOnly() {
+		classes().that()
+			.resideInAnyPackage(CORE)
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..",
+					"io.github.bindscope.inspect..", "io.github.bindscope.report..")
+			.check(MAIN);
+	}
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		slices().matching("io.github.bindscope.(*)..").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void endpointNeverReachesIntoAutoConfiguration() {
+		noClasses().that()
+			.resideInAPackage("io.github.bindscope.actuate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.bindscope.autoconfigure..")
+			.check(MAIN);
+	}
+
+	@Test
+	void coreNeverReachesIntoTheSpringGlue() {
+		noClasses().that()
+			.resideInAnyPackage(CORE)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.bindscope.actuate..", "io.github.bindscope.autoconfigure..")
+			.check(MAIN);
+	}
+
+}
