@@ -29,16 +29,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jetty.JettyWebServer;
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Bindscope: reports who can reach
- * the application's web servers at startup and enforces strict mode.
+ * the application's web servers at startup and enforces strict mode. It holds what every
+ * Spring Boot line shares; each line adds what tells it that a web server has started and
+ * how to read that server's connectors ({@link BindscopeWebServerAutoConfiguration} for
+ * Spring Boot 4).
  *
  * @since 0.1.0
  */
@@ -107,30 +107,6 @@ public final class BindscopeAutoConfiguration {
 	StrictModeWebServerFactoryCustomizer strictModeWebServerFactoryCustomizer(BindingsReporter reporter,
 			BindscopeProperties properties) {
 		return new StrictModeWebServerFactoryCustomizer(reporter, properties);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JettyWebServer.class)
-	static class JettyConnectorReaderConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		JettyConnectorReader jettyConnectorReader() {
-			return new JettyConnectorReader();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(TomcatWebServer.class)
-	static class TomcatConnectorReaderConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		TomcatConnectorReader tomcatConnectorReader() {
-			return new TomcatConnectorReader();
-		}
-
 	}
 
 }

@@ -22,15 +22,16 @@ import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.WebServer;
 
 /**
@@ -41,14 +42,26 @@ import org.springframework.boot.web.server.WebServer;
  */
 public class JettyConnectorReader implements WebServerConnectorReader {
 
+	private final Function<WebServer, @Nullable Server> servers;
+
+	/**
+	 * Create a new {@link JettyConnectorReader}.
+	 * @param servers the Jetty server a web server runs, or {@code null} for a server
+	 * that is not Jetty (each Spring Boot line has its own {@code JettyWebServer})
+	 */
+	public JettyConnectorReader(Function<WebServer, @Nullable Server> servers) {
+		this.servers = servers;
+	}
+
 	@Override
 	public @Nullable List<WebServerConnector> read(WebServer webServer, String role, String contextPath) {
-		if (!(webServer instanceof JettyWebServer jettyWebServer)) {
+		Server server = this.servers.apply(webServer);
+		if (server == null) {
 			return null;
 		}
 		List<WebServerConnector> connectors = new ArrayList<>();
 		boolean first = true;
-		for (Connector connector : jettyWebServer.getServer().getConnectors()) {
+		for (Connector connector : server.getConnectors()) {
 			if (!(connector instanceof NetworkConnector network) || network.getLocalPort() <= 0) {
 				continue;
 			}

@@ -24,12 +24,9 @@ import java.util.Map;
 
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.WebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -38,7 +35,7 @@ import org.springframework.core.env.Environment;
  *
  * @since 0.1.0
  */
-public class RunningWebServers implements ApplicationListener<WebServerInitializedEvent>, Ordered {
+public class RunningWebServers {
 
 	private static final String MANAGEMENT_NAMESPACE = "management";
 
@@ -54,12 +51,16 @@ public class RunningWebServers implements ApplicationListener<WebServerInitializ
 		this.readers = List.copyOf(readers);
 	}
 
-	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		WebServerApplicationContext context = event.getApplicationContext();
-		String role = MANAGEMENT_NAMESPACE.equals(context.getServerNamespace()) ? Listener.MANAGEMENT : Listener.SERVER;
-		List<WebServerConnector> read = read(event.getWebServer(), role, contextPath(role, context.getEnvironment()),
-				context.getEnvironment());
+	/**
+	 * Record the connectors of a web server that has just started.
+	 * @param webServer the server
+	 * @param serverNamespace the namespace of its application context, {@code management}
+	 * for the management server on its own port
+	 * @param environment the environment of its application context
+	 */
+	public void started(WebServer webServer, @Nullable String serverNamespace, Environment environment) {
+		String role = MANAGEMENT_NAMESPACE.equals(serverNamespace) ? Listener.MANAGEMENT : Listener.SERVER;
+		List<WebServerConnector> read = read(webServer, role, contextPath(role, environment), environment);
 		synchronized (this.connectors) {
 			this.connectors.put(role, read);
 		}
@@ -130,11 +131,6 @@ public class RunningWebServers implements ApplicationListener<WebServerInitializ
 				: environment.getProperty("server.servlet.context-path",
 						environment.getProperty("spring.webflux.base-path", ""));
 		return (path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 }

@@ -52,8 +52,10 @@ import org.springframework.core.env.Environment;
  */
 class ServerAddressFailureAnalyzer extends AbstractFailureAnalyzer<WebServerException> implements Ordered {
 
+	// Spring Boot 4 and 3 name Tomcat's exception in different packages.
 	private static final Set<String> BIND_FAILURES = Set.of("reactor.netty.ChannelBindException",
-			"org.springframework.boot.tomcat.ConnectorStartFailedException");
+			"org.springframework.boot.tomcat.ConnectorStartFailedException",
+			"org.springframework.boot.web.embedded.tomcat.ConnectorStartFailedException");
 
 	private static final String INVALID_ARGUMENT = "Invalid argument";
 

@@ -34,10 +34,7 @@ import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.Severity;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logs who can reach each web server once it has started, and fails startup in strict
@@ -45,7 +42,7 @@ import org.springframework.core.Ordered;
  *
  * @since 0.1.0
  */
-public class StartupBindingsReporter implements ApplicationListener<WebServerInitializedEvent>, Ordered {
+public class StartupBindingsReporter {
 
 	private static final Log logger = LogFactory.getLog(StartupBindingsReporter.class);
 
@@ -81,9 +78,15 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 		this.localhost = localhost;
 	}
 
-	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		boolean management = "management".equals(event.getApplicationContext().getServerNamespace());
+	/**
+	 * Report who can reach the web server that has just started, and every other socket
+	 * of this JVM, and enforce strict mode.
+	 * @param serverNamespace the namespace of its application context, {@code management}
+	 * for the management server on its own port
+	 * @throws StrictModeException in strict mode, when a finding fails it
+	 */
+	public void started(@Nullable String serverNamespace) {
+		boolean management = "management".equals(serverNamespace);
 		String role = management ? Listener.MANAGEMENT : Listener.SERVER;
 		long start = System.nanoTime();
 		BindingsReport report = this.reporter.report();
@@ -195,11 +198,6 @@ public class StartupBindingsReporter implements ApplicationListener<WebServerIni
 	private static String printableLines(String text) {
 		// Not String.lines(), which would also break at a carriage return.
 		return Arrays.stream(text.split("\n", -1)).map(PrintableText::of).collect(Collectors.joining("\n"));
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 }

@@ -18,14 +18,15 @@ package io.github.bindscope.autoconfigure;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.AbstractProtocol;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 
 /**
@@ -36,14 +37,26 @@ import org.springframework.boot.web.server.WebServer;
  */
 public class TomcatConnectorReader implements WebServerConnectorReader {
 
+	private final Function<WebServer, @Nullable Tomcat> tomcats;
+
+	/**
+	 * Create a new {@link TomcatConnectorReader}.
+	 * @param tomcats the Tomcat a web server runs, or {@code null} for a server that is
+	 * not Tomcat (each Spring Boot line has its own {@code TomcatWebServer})
+	 */
+	public TomcatConnectorReader(Function<WebServer, @Nullable Tomcat> tomcats) {
+		this.tomcats = tomcats;
+	}
+
 	@Override
 	public @Nullable List<WebServerConnector> read(WebServer webServer, String role, String contextPath) {
-		if (!(webServer instanceof TomcatWebServer tomcatWebServer)) {
+		Tomcat tomcat = this.tomcats.apply(webServer);
+		if (tomcat == null) {
 			return null;
 		}
-		Connector primary = tomcatWebServer.getTomcat().getConnector();
+		Connector primary = tomcat.getConnector();
 		List<WebServerConnector> connectors = new ArrayList<>();
-		for (Connector connector : tomcatWebServer.getTomcat().getService().findConnectors()) {
+		for (Connector connector : tomcat.getService().findConnectors()) {
 			int port = connector.getLocalPort();
 			if (port <= 0) {
 				continue;

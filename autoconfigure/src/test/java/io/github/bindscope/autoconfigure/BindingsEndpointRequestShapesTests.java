@@ -47,6 +47,7 @@ import io.github.bindscope.report.WebServerConnector;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -380,7 +381,8 @@ class BindingsEndpointRequestShapesTests {
 	 */
 	static final class WitnessConnectorReader implements WebServerConnectorReader, Ordered {
 
-		private final TomcatConnectorReader tomcat = new TomcatConnectorReader();
+		private final TomcatConnectorReader tomcat = new TomcatConnectorReader(
+				(webServer) -> (webServer instanceof TomcatWebServer server) ? server.getTomcat() : null);
 
 		private final ProbeWitness witness;
 

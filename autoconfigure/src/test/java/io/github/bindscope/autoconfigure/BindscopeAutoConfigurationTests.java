@@ -51,8 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BindscopeAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(BindscopeAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(BindscopeAutoConfiguration.class,
+				BindscopeWebServerAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=bindings");
 
 	@Test
@@ -60,6 +60,7 @@ class BindscopeAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(BindingsReporter.class)
 			.hasSingleBean(RunningWebServers.class)
 			.hasSingleBean(StartupBindingsReporter.class)
+			.hasSingleBean(WebServerStartedListener.class)
 			.hasSingleBean(StrictModeWebServerFactoryCustomizer.class)
 			.hasSingleBean(TomcatConnectorReader.class)
 			.hasSingleBean(HostEnvironment.class)
@@ -155,8 +156,8 @@ class BindscopeAutoConfigurationTests {
 	@Test
 	void endpointNotExposedIsNotCreated() {
 		new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(BindscopeAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(BindscopeAutoConfiguration.class,
+					BindscopeWebServerAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(BindingsReporter.class)
 				.doesNotHaveBean(BindingsEndpoint.class));
 	}
@@ -164,8 +165,8 @@ class BindscopeAutoConfigurationTests {
 	@Test
 	void withoutWebApplicationBacksOff() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(BindscopeAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(BindscopeAutoConfiguration.class,
+					BindscopeWebServerAutoConfiguration.class, BindingsEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=bindings")
 			.run((context) -> assertThat(context).doesNotHaveBean(BindingsReporter.class)
 				.doesNotHaveBean(BindingsEndpoint.class));

@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.bindscope.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.core.env.Environment;
+
+/**
+ * A web server that has just started, as each Spring Boot line's event describes it.
+ *
+ * @param webServer the server
+ * @param serverNamespace the namespace of its application context, {@code management} for
+ * the management server on its own port
+ * @param environment the environment of its application context
+ * @since 0.1.0
+ */
+public record StartedWebServer(WebServer webServer, @Nullable String serverNamespace, Environment environment) {
+
+}
