@@ -368,6 +368,10 @@ final class FindingRules {
 	}
 
 	private static String hostAndPort(String address, int port) {
+		if (port == 0) {
+			// server.port=0: judged before the server has picked its port.
+			return address + " (on a port picked at startup)";
+		}
 		return (address.indexOf(':') >= 0) ? "[" + address + "]:" + port : address + ":" + port;
 	}
 

@@ -899,6 +899,15 @@ class BindingsInspectorTests {
 			.satisfies((finding) -> assertThat(finding.message()).contains("port 8080").contains("incomplete"));
 	}
 
+	@Test
+	void plannedServerOnAPortPickedAtStartupIsNotCalledPortZero() {
+		BindingsReport plan = inspector(() -> HOSTS, null).plan(List.of(server("127.0.0.1", 0)), PROD);
+		assertThat(findings(plan, FindingCode.LOOPBACK_ONLY)).singleElement()
+			.satisfies((finding) -> assertThat(finding.message())
+				.contains("listens on 127.0.0.1 (on a port picked at startup) only")
+				.doesNotContain("127.0.0.1:0"));
+	}
+
 	private static RunContext jdwp(String address, @Nullable InetAddress bindAddress, int port) {
 		return new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(), HostEnvironment.undetected(),
 				new JdwpAgent(address, bindAddress, port));

@@ -22,6 +22,8 @@ import io.github.bindscope.autoconfigure.StartedWebServer;
 import io.github.bindscope.autoconfigure.StartupBindingsReporter;
 import io.github.bindscope.autoconfigure.TomcatConnectorReader;
 import io.github.bindscope.autoconfigure.WebServerStartedListener;
+import org.apache.catalina.startup.Tomcat;
+import org.eclipse.jetty.server.Server;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -58,8 +60,9 @@ public final class Boot3WebServerAutoConfiguration {
 				webServers, startupReporter);
 	}
 
+	// Spring Boot 3 keeps its server classes in spring-boot itself: ask for the server's.
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JettyWebServer.class)
+	@ConditionalOnClass({ JettyWebServer.class, Server.class })
 	static class JettyConnectorReaderConfiguration {
 
 		@Bean
@@ -72,7 +75,7 @@ public final class Boot3WebServerAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(TomcatWebServer.class)
+	@ConditionalOnClass({ TomcatWebServer.class, Tomcat.class })
 	static class TomcatConnectorReaderConfiguration {
 
 		@Bean

@@ -17,10 +17,11 @@ package io.github.bindscope.sample.network;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The parts of a {@code GET /actuator/bindings} response that the network tests check.
@@ -34,28 +35,29 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List<Finding> findings, String json) {
 
-	private static final JsonMapper mapper = JsonMapper.builder().build();
-
+	// JsonPath, not Jackson: the same test code reads the report on every Spring Boot
+	// line.
+	@SuppressWarnings("unchecked")
 	static ReportedBindings parse(String json) {
-		JsonNode root = mapper.readTree(json);
+		DocumentContext document = JsonPath.parse(json);
 		List<Listener> listeners = new ArrayList<>();
-		for (JsonNode listener : root.path("listeners")) {
+		for (Map<String, Object> listener : document.<List<Map<String, Object>>>read("$.listeners")) {
 			List<Address> addresses = new ArrayList<>();
-			for (JsonNode address : listener.path("addresses")) {
-				addresses.add(new Address(address.path("address").asString(), text(address.path("interface")),
-						address.path("probe").asString()));
+			for (Map<String, Object> address : (List<Map<String, Object>>) listener.get("addresses")) {
+				addresses.add(new Address((String) address.get("address"), (String) address.get("interface"),
+						(String) address.get("probe")));
 			}
-			listeners.add(new Listener(listener.path("role").asString(), text(listener.path("server")),
-					listener.path("address").asString(), listener.path("port").asInt(),
-					listener.path("ipv6Only").asBoolean(), listener.path("reachability").asString(),
+			listeners.add(new Listener((String) listener.get("role"), (String) listener.get("server"),
+					(String) listener.get("address"), ((Number) listener.get("port")).intValue(),
+					Boolean.TRUE.equals(listener.get("ipv6Only")), (String) listener.get("reachability"),
 					List.copyOf(addresses)));
 		}
 		List<Finding> findings = new ArrayList<>();
-		for (JsonNode finding : root.path("findings")) {
-			findings.add(new Finding(finding.path("severity").asString(), finding.path("code").asString(),
-					finding.path("listener").asString()));
+		for (Map<String, Object> finding : document.<List<Map<String, Object>>>read("$.findings")) {
+			findings.add(new Finding((String) finding.get("severity"), (String) finding.get("code"),
+					(String) finding.get("listener")));
 		}
-		return new ReportedBindings(text(root.path("verdict")), List.copyOf(listeners), List.copyOf(findings), json);
+		return new ReportedBindings(document.read("$.verdict"), List.copyOf(listeners), List.copyOf(findings), json);
 	}
 
 	/**
@@ -64,10 +66,6 @@ record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List
 	 */
 	List<String> findingCodes() {
 		return this.findings.stream().map(Finding::code).toList();
-	}
-
-	private static @Nullable String text(JsonNode node) {
-		return (node.isMissingNode() || node.isNull()) ? null : node.asString();
 	}
 
 	/**
@@ -141,7 +139,7 @@ record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List
 	 * @param code its code
 	 * @param listener the id of the listener it is about
 	 */
-	record Finding(String severity, String code, String listener) {
+	record Finding(String severity, String code, @Nullable String listener) {
 
 	}
 
