@@ -104,9 +104,15 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	StrictMode bindscopeStrictMode(BindscopeProperties properties) {
+		return new StrictMode(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	StrictModeWebServerFactoryCustomizer strictModeWebServerFactoryCustomizer(BindingsReporter reporter,
-			BindscopeProperties properties) {
-		return new StrictModeWebServerFactoryCustomizer(reporter, properties);
+			BindscopeProperties properties, StrictMode strictMode) {
+		return new StrictModeWebServerFactoryCustomizer(reporter, properties, strictMode);
 	}
 
 }

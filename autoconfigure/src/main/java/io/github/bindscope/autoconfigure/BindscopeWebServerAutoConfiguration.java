@@ -42,12 +42,12 @@ public final class BindscopeWebServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebServerStartedListener bindscopeWebServerStartedListener(RunningWebServers webServers,
-			StartupBindingsReporter startupReporter) {
+			StartupBindingsReporter startupReporter, StrictMode strictMode) {
 		return new WebServerStartedListener(WebServerInitializedEvent.class,
 				(event) -> new StartedWebServer(event.getWebServer(),
 						event.getApplicationContext().getServerNamespace(),
 						event.getApplicationContext().getEnvironment()),
-				webServers, startupReporter);
+				webServers, startupReporter, strictMode);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -37,8 +37,6 @@ import org.springframework.core.env.Environment;
  */
 public class RunningWebServers {
 
-	private static final String MANAGEMENT_NAMESPACE = "management";
-
 	private final List<WebServerConnectorReader> readers;
 
 	private final Map<String, List<WebServerConnector>> connectors = new LinkedHashMap<>();
@@ -53,14 +51,12 @@ public class RunningWebServers {
 
 	/**
 	 * Record the connectors of a web server that has just started.
-	 * @param webServer the server
-	 * @param serverNamespace the namespace of its application context, {@code management}
-	 * for the management server on its own port
-	 * @param environment the environment of its application context
+	 * @param started the server
 	 */
-	public void started(WebServer webServer, @Nullable String serverNamespace, Environment environment) {
-		String role = MANAGEMENT_NAMESPACE.equals(serverNamespace) ? Listener.MANAGEMENT : Listener.SERVER;
-		List<WebServerConnector> read = read(webServer, role, contextPath(role, environment), environment);
+	public void started(StartedWebServer started) {
+		String role = started.role();
+		List<WebServerConnector> read = read(started.webServer(), role, contextPath(role, started.environment()),
+				started.environment());
 		synchronized (this.connectors) {
 			this.connectors.put(role, read);
 		}
@@ -117,13 +113,8 @@ public class RunningWebServers {
 		String prefix = Listener.MANAGEMENT.equals(role) ? "management.server." : "server.";
 		InetAddress address = environment.getProperty(prefix + "address", InetAddress.class);
 		String scheme = environment.getProperty(prefix + "ssl.enabled", Boolean.class, false) ? "https" : "http";
-		return List
-			.of(new WebServerConnector(role, serverName(webServer), scheme, address, webServer.getPort(), contextPath));
-	}
-
-	private static String serverName(WebServer webServer) {
-		String name = webServer.getClass().getSimpleName().replace("WebServer", "");
-		return name.isEmpty() ? "unknown" : name.toLowerCase(Locale.ROOT);
+		return List.of(new WebServerConnector(role, ServerName.of(webServer.getClass()), scheme, address,
+				webServer.getPort(), contextPath));
 	}
 
 	private static String contextPath(String role, Environment environment) {

@@ -15,6 +15,7 @@
  */
 package io.github.bindscope.autoconfigure;
 
+import io.github.bindscope.report.Listener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.WebServer;
@@ -30,5 +31,16 @@ import org.springframework.core.env.Environment;
  * @since 0.1.0
  */
 public record StartedWebServer(WebServer webServer, @Nullable String serverNamespace, Environment environment) {
+
+	private static final String MANAGEMENT_NAMESPACE = "management";
+
+	/**
+	 * Return the role of the server's first connector in the report.
+	 * @return {@link Listener#MANAGEMENT} for the management server on its own port, else
+	 * {@link Listener#SERVER}
+	 */
+	public String role() {
+		return MANAGEMENT_NAMESPACE.equals(this.serverNamespace) ? Listener.MANAGEMENT : Listener.SERVER;
+	}
 
 }

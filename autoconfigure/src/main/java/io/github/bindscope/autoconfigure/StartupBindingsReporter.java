@@ -79,15 +79,14 @@ public class StartupBindingsReporter {
 	}
 
 	/**
-	 * Report who can reach the web server that has just started, and every other socket
-	 * of this JVM, and enforce strict mode.
-	 * @param serverNamespace the namespace of its application context, {@code management}
-	 * for the management server on its own port
-	 * @throws StrictModeException in strict mode, when a finding fails it
+	 * Log who can reach the web server that has just started, and what the report found
+	 * about every socket of this JVM, each finding once however many servers start.
+	 * @param started the server that has just started
+	 * @return the report that was logged
 	 */
-	public void started(@Nullable String serverNamespace) {
-		boolean management = "management".equals(serverNamespace);
-		String role = management ? Listener.MANAGEMENT : Listener.SERVER;
+	public BindingsReport started(StartedWebServer started) {
+		String role = started.role();
+		boolean management = Listener.MANAGEMENT.equals(role);
 		long start = System.nanoTime();
 		BindingsReport report = this.reporter.report();
 		long nanos = System.nanoTime() - start;
@@ -105,15 +104,8 @@ public class StartupBindingsReporter {
 			if (this.logged.add(finding.code() + "@" + finding.listener())) {
 				log(finding);
 			}
-			if (this.properties.isStrict() && failsStrictMode(finding)) {
-				throw new StrictModeException(finding, false);
-			}
 		}
-	}
-
-	static boolean failsStrictMode(Finding finding) {
-		return finding.severity() == Severity.WARN
-				&& (finding.code() == FindingCode.LOOPBACK_ONLY || finding.code() == FindingCode.JDWP_EXPOSED);
+		return report;
 	}
 
 	// Lets benchmarks and users see what the report costs at startup.

@@ -16,10 +16,7 @@
 package io.github.bindscope.autoconfigure;
 
 import java.util.List;
-import java.util.Locale;
 
-import io.github.bindscope.report.BindingsReport;
-import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
 
@@ -45,14 +42,19 @@ public class StrictModeWebServerFactoryCustomizer
 
 	private final BindscopeProperties properties;
 
+	private final StrictMode strictMode;
+
 	/**
 	 * Create a new {@link StrictModeWebServerFactoryCustomizer}.
 	 * @param reporter the reporter
 	 * @param properties the Bindscope properties
+	 * @param strictMode what refuses to start when the plan fails strict mode
 	 */
-	public StrictModeWebServerFactoryCustomizer(BindingsReporter reporter, BindscopeProperties properties) {
+	public StrictModeWebServerFactoryCustomizer(BindingsReporter reporter, BindscopeProperties properties,
+			StrictMode strictMode) {
 		this.reporter = reporter;
 		this.properties = properties;
+		this.strictMode = strictMode;
 	}
 
 	@Override
@@ -64,22 +66,10 @@ public class StrictModeWebServerFactoryCustomizer
 		// server.port=-1 runs no server socket, and a port out of range fails on its own:
 		// only the sockets already open (a debug agent) are judged then.
 		List<WebServerConnector> planned = (port < 0 || port > 65535) ? List.of()
-				: List.of(new WebServerConnector(Listener.SERVER, serverName(factory),
+				: List.of(new WebServerConnector(Listener.SERVER, ServerName.of(factory.getClass()),
 						(configurable.getSsl() != null && configurable.getSsl().isEnabled()) ? "https" : "http",
 						configurable.getAddress(), port, ""));
-		BindingsReport report = this.reporter.plan(planned);
-		for (Finding finding : report.findings()) {
-			if (StartupBindingsReporter.failsStrictMode(finding)) {
-				throw new StrictModeException(finding, true);
-			}
-		}
-	}
-
-	private static String serverName(ConfigurableWebServerFactory factory) {
-		return factory.getClass()
-			.getSimpleName()
-			.replaceAll("(Servlet|Reactive)?WebServerFactory$", "")
-			.toLowerCase(Locale.ROOT);
+		this.strictMode.enforce(this.reporter.plan(planned), true);
 	}
 
 	@Override

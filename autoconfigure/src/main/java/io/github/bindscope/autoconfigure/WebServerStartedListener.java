@@ -22,10 +22,11 @@ import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.Ordered;
 
 /**
- * Hands each web server that has started to {@link RunningWebServers} and then to the
- * {@link StartupBindingsReporter}, so that the report sees the connectors it has just
- * recorded. The event that says a web server has started lives in a different package in
- * each Spring Boot line: each line's auto-configuration names it and says how to read it.
+ * Hands each web server that has started to {@link RunningWebServers}, then to the
+ * {@link StartupBindingsReporter}, whose report (which sees the connectors just recorded)
+ * then goes to {@link StrictMode}. The event that says a web server has started lives in
+ * a different package in each Spring Boot line: each line's auto-configuration names it
+ * and says how to read it.
  * <p>
  * Runs after every other listener, Spring Boot's own (which publish the servers' local
  * ports) included.
@@ -42,21 +43,25 @@ public class WebServerStartedListener implements SmartApplicationListener {
 
 	private final StartupBindingsReporter startupReporter;
 
+	private final StrictMode strictMode;
+
 	/**
 	 * Create a new {@link WebServerStartedListener}.
 	 * @param <E> the type of event
 	 * @param eventType the event a web server publishes when it has started
 	 * @param reader how to read the started server out of that event
 	 * @param webServers where the connectors of running servers are recorded
-	 * @param startupReporter what reports and enforces strict mode at startup
+	 * @param startupReporter what logs the report at startup
+	 * @param strictMode what refuses to start when the report fails strict mode
 	 */
 	public <E extends ApplicationEvent> WebServerStartedListener(Class<E> eventType,
 			Function<? super E, StartedWebServer> reader, RunningWebServers webServers,
-			StartupBindingsReporter startupReporter) {
+			StartupBindingsReporter startupReporter, StrictMode strictMode) {
 		this.eventType = eventType;
 		this.reader = (event) -> reader.apply(eventType.cast(event));
 		this.webServers = webServers;
 		this.startupReporter = startupReporter;
+		this.strictMode = strictMode;
 	}
 
 	@Override
@@ -67,8 +72,8 @@ public class WebServerStartedListener implements SmartApplicationListener {
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		StartedWebServer started = this.reader.apply(event);
-		this.webServers.started(started.webServer(), started.serverNamespace(), started.environment());
-		this.startupReporter.started(started.serverNamespace());
+		this.webServers.started(started);
+		this.strictMode.enforce(this.startupReporter.started(started), false);
 	}
 
 	@Override

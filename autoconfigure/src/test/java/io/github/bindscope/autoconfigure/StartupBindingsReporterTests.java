@@ -34,9 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link StartupBindingsReporter}: what reaches the log when the operating
@@ -55,7 +57,7 @@ class StartupBindingsReporterTests {
 
 	@Test
 	void hostileInterfaceNamesNeitherStartALogLineNorReachTheTerminalWithoutBanner(CapturedOutput output) {
-		reporter(BannerMode.NEVER).started(null);
+		reporter(BannerMode.NEVER).started(started());
 		assertThat(output.getOut())
 			.contains("Bindscope: server:8080 (tomcat) is reachable from private networks: http://127.0.0.1:8080/, "
 					+ "http://10.0.0.5:8080/, http://10.0.0.6:8080/, http://10.0.0.7:8080/, http://10.0.0.8:8080/")
@@ -70,7 +72,7 @@ class StartupBindingsReporterTests {
 
 	@Test
 	void hostileInterfaceNamesStayOnTheirBannerLines(CapturedOutput output) {
-		reporter(BannerMode.ALWAYS).started(null);
+		reporter(BannerMode.ALWAYS).started(started());
 		assertThat(output.getOut().lines().filter((line) -> line.startsWith("  Network: "))).containsExactly(
 				"  Network: http://10.0.0.5:8080/   eth0\\u001b[31m",
 				"  Network: http://10.0.0.6:8080/   eth1\\u000aWARN forged line",
@@ -84,7 +86,7 @@ class StartupBindingsReporterTests {
 	void escapeSequenceThatConfigurationPutInAFindingIsEscapedInTheLogLine(CapturedOutput output) {
 		RunContext context = new RunContext(List.of("prod\u001b[2J"), false, new LinkedHashSet<>(Set.of("dev")),
 				"application.properties\r\nWARN forged line");
-		reporter(BannerMode.NEVER, context, address("127.0.0.1")).started(null);
+		reporter(BannerMode.NEVER, context, address("127.0.0.1")).started(started());
 		assertThat(output.getOut().lines().filter((line) -> line.contains("forged line"))).singleElement()
 			.asString()
 			.contains("(active profiles: prod\\u001b[2J; server.address set in "
@@ -116,6 +118,10 @@ class StartupBindingsReporterTests {
 
 		};
 		return new StartupBindingsReporter(reporter, properties, () -> List.of(address("127.0.0.1")));
+	}
+
+	private static StartedWebServer started() {
+		return new StartedWebServer(mock(WebServer.class), null, new MockEnvironment());
 	}
 
 	private static HostAddress host(String literal, String interfaceName) {

@@ -29,4 +29,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record Finding(Severity severity, FindingCode code, @Nullable String listener, String message, String action) {
 
+	/**
+	 * Whether this finding fails startup in strict mode: a warning that the main server
+	 * is reachable from this host only, or that the JDWP debug agent is reachable from
+	 * other hosts. Every other finding, a management server on loopback included, leaves
+	 * strict mode alone.
+	 * @return {@code true} if strict mode refuses to start with it
+	 */
+	public boolean failsStrictMode() {
+		return this.severity == Severity.WARN
+				&& (this.code == FindingCode.LOOPBACK_ONLY || this.code == FindingCode.JDWP_EXPOSED);
+	}
+
 }

@@ -20,6 +20,7 @@ import io.github.bindscope.autoconfigure.JettyConnectorReader;
 import io.github.bindscope.autoconfigure.RunningWebServers;
 import io.github.bindscope.autoconfigure.StartedWebServer;
 import io.github.bindscope.autoconfigure.StartupBindingsReporter;
+import io.github.bindscope.autoconfigure.StrictMode;
 import io.github.bindscope.autoconfigure.TomcatConnectorReader;
 import io.github.bindscope.autoconfigure.WebServerStartedListener;
 import org.apache.catalina.startup.Tomcat;
@@ -52,12 +53,12 @@ public final class Boot3WebServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebServerStartedListener bindscopeWebServerStartedListener(RunningWebServers webServers,
-			StartupBindingsReporter startupReporter) {
+			StartupBindingsReporter startupReporter, StrictMode strictMode) {
 		return new WebServerStartedListener(WebServerInitializedEvent.class,
 				(event) -> new StartedWebServer(event.getWebServer(),
 						event.getApplicationContext().getServerNamespace(),
 						event.getApplicationContext().getEnvironment()),
-				webServers, startupReporter);
+				webServers, startupReporter, strictMode);
 	}
 
 	// Spring Boot 3 keeps its server classes in spring-boot itself: ask for the server's.
