@@ -77,10 +77,15 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	Localhost bindscopeLocalhost() {
+		return Localhost.system();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	BindingsInspector bindingsInspector(HostAddresses hostAddresses, ObjectProvider<ProcSocketTable> socketTable,
-			ObjectProvider<AddressProber> prober) {
-		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable(), prober.getIfAvailable(),
-				Localhost.system());
+			ObjectProvider<AddressProber> prober, Localhost localhost) {
+		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable(), prober.getIfAvailable(), localhost);
 	}
 
 	@Bean
@@ -98,8 +103,9 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StartupBindingsReporter startupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties) {
-		return new StartupBindingsReporter(reporter, properties);
+	StartupBindingsReporter startupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties,
+			Localhost localhost) {
+		return new StartupBindingsReporter(reporter, properties, localhost);
 	}
 
 	@Bean

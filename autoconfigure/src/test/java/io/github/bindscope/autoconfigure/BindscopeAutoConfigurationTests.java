@@ -26,6 +26,7 @@ import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.FindingCode;
@@ -68,6 +69,21 @@ class BindscopeAutoConfigurationTests {
 			.hasBean("bindscopeBindingsEndpoint")
 			.doesNotHaveBean("bindingsEndpoint")
 			.doesNotHaveBean(BindscopeEndpoint.class));
+	}
+
+	@Test
+	void userLocalhostIsUsedByTheReport() {
+		InetAddress second = InetAddress.getLoopbackAddress();
+		this.contextRunner.withBean(Localhost.class, () -> () -> List.of(second)).run((context) -> {
+			assertThat(context).hasSingleBean(Localhost.class);
+			BindingsReport plan = context.getBean(BindingsReporter.class)
+				.plan(List.of(new WebServerConnector(Listener.SERVER, "tomcat", "http", InetAddress.getByName("::1"),
+						8080, "")));
+			// localhost resolves to 127.0.0.1 alone here, which a server on ::1 refuses.
+			assertThat(plan.findings()).filteredOn((finding) -> finding.code() == FindingCode.LOCALHOST_MISMATCH)
+				.singleElement()
+				.satisfies((finding) -> assertThat(finding.message()).contains("localhost resolves to 127.0.0.1 on"));
+		});
 	}
 
 	@Test
