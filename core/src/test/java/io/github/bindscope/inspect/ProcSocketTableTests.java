@@ -19,6 +19,7 @@ package io.github.bindscope.inspect;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -368,6 +369,24 @@ class ProcSocketTableTests {
 		}
 		assertThat(table.listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
 			.doesNotContain(tuple(loopback, port));
+	}
+
+	@Test
+	void realProcReportsOwnIpv6LoopbackServerSocket() throws IOException {
+		assumeTrue(Files.isReadable(Path.of("/proc/self/net/tcp6")), "procfs has no IPv6 socket table");
+		InetAddress loopback = address("::1");
+		try (ServerSocket serverSocket = new ServerSocket()) {
+			try {
+				serverSocket.bind(new InetSocketAddress(loopback, 0));
+			}
+			catch (IOException ex) {
+				assumeTrue(false, "IPv6 is disabled on this host: binding ::1 failed with " + ex);
+			}
+			// Decoded in this machine's byte order, unlike the fixtures above.
+			assertThat(new ProcSocketTable(ProcSocketTable.DEFAULT_ROOT).listeningSockets())
+				.extracting(ListeningSocket::address, ListeningSocket::port)
+				.contains(tuple(loopback, serverSocket.getLocalPort()));
+		}
 	}
 
 	private ProcSocketTable table(Path root) {
