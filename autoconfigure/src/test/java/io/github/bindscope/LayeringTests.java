@@ -53,8 +53,8 @@ class LayeringTests {
 			.resideInAnyPackage(CORE)
 			.should()
 			.onlyDependOnClassesThat()
-			.resideInAnyPackage("java..", "org.jspecify..",
-					"io.github.bindscope.inspect..", "io.github.bindscope.report..")
+			.resideInAnyPackage("java..", "org.jspecify..", "io.github.bindscope.inspect..",
+					"io.github.bindscope.report..")
 			.check(MAIN);
 	}
 
