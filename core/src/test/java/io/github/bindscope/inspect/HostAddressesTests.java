@@ -118,11 +118,10 @@ class HostAddressesTests {
 	}
 
 	@Test
-	void systemListsLoopbackFirstAndLinkLocalLast() throws SocketException {
+	void systemListsLoopbackFirstAndLinkLocalLast() {
 		// Whether loopback is up is the JDK's answer, not the one under test.
-		assumeTrue(NetworkInterface.networkInterfaces().anyMatch(HostAddressesTests::upLoopbackWithAddress),
-				"No loopback interface with an address is up on this host (a network namespace whose lo is down), "
-						+ "so no loopback address can come first");
+		assumeTrue(loopbackIsUp(), "No loopback interface with an address is up on this host (a network namespace "
+				+ "whose lo is down), so no loopback address can come first");
 		List<HostAddress> addresses = HostAddresses.system().addresses();
 		assertThat(addresses).isNotEmpty();
 		assertThat(addresses.get(0).address().isLoopbackAddress()).as("first of %s", addresses).isTrue();
@@ -132,6 +131,16 @@ class HostAddressesTests {
 			.extracting((host) -> host.address().isLoopbackAddress() ? 0 : host.address().isLinkLocalAddress() ? 2 : 1)
 			.as("order of %s", addresses)
 			.isSorted();
+	}
+
+	private static boolean loopbackIsUp() {
+		try {
+			return NetworkInterface.networkInterfaces().anyMatch(HostAddressesTests::upLoopbackWithAddress);
+		}
+		catch (SocketException ex) {
+			// "No network interfaces configured": not even loopback has an address.
+			return false;
+		}
 	}
 
 	private static boolean upLoopbackWithAddress(NetworkInterface networkInterface) {
