@@ -328,11 +328,10 @@ class ProcSocketTableTests {
 		long allocated = allocatedBytes() - before;
 		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 80, 42));
 		System.out.println("[100,000 listening rows] allocated " + allocated / 1024 + " KiB");
-		if (before >= 0) {
-			// About what one row's text and socket take, and no more: nothing grows with
-			// the square of the table, and nothing is kept.
-			assertThat(allocated / rows).as("bytes allocated per row").isLessThan(1024);
-		}
+		assumeTrue(before >= 0, "This JVM does not measure what a thread allocates");
+		// About what one row's text and socket take, and no more: nothing grows with the
+		// square of the table, and nothing is kept.
+		assertThat(allocated / rows).as("bytes allocated per row").isLessThan(1024);
 	}
 
 	private static long allocatedBytes() {
