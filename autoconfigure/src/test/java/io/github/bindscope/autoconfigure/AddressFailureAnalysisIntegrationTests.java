@@ -23,7 +23,6 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -209,16 +208,15 @@ class AddressFailureAnalysisIntegrationTests {
 	 * Return the interface and the address, compressed as iproute2 prints it (and as the
 	 * analysis does), of the first link-local IPv6 address of an interface that is up.
 	 */
-	private static String[] linkLocalAddressOfThisHost() throws IOException, InterruptedException {
+	private static String[] linkLocalAddressOfThisHost() {
 		assumeIpv6();
-		Process ip = new ProcessBuilder("ip", "-6", "-o", "address", "show", "up", "scope", "link").start();
-		String listing = new String(ip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assumeTrue(ip.waitFor(10, TimeUnit.SECONDS) && ip.exitValue() == 0, "'ip' cannot list addresses");
-		// "2: eth0 inet6 fe80::fc:ff:fe00:1/64 scope link ..."
-		String line = listing.lines().findFirst().orElse(null);
-		assumeTrue(line != null, "This host has no link-local IPv6 address");
-		String[] fields = line.trim().split("\\s+");
-		return new String[] { fields[1], fields[3].substring(0, fields[3].indexOf('/')) };
+		Iproute2.AddressRow linkLocal = Iproute2.upAddresses()
+			.stream()
+			.filter((row) -> row.scope().equals("link") && row.address() instanceof Inet6Address)
+			.findFirst()
+			.orElse(null);
+		assumeTrue(linkLocal != null, "This host has no link-local IPv6 address");
+		return new String[] { linkLocal.interfaceName(), linkLocal.literal() };
 	}
 
 	private static void assumeIpv6() {

@@ -50,11 +50,19 @@ record ProcessResources(long threads, long descriptors, long heap) {
 		return new ProcessResources(threads, openDescriptors(), heap);
 	}
 
+	/**
+	 * Whether this host lets the descriptors be counted, through {@code /proc/self/fd}.
+	 * @return whether {@link #descriptors()} is a count
+	 */
+	static boolean countsDescriptors() {
+		return Files.isDirectory(Path.of("/proc/self/fd"));
+	}
+
 	private static long openDescriptors() throws IOException {
-		Path fd = Path.of("/proc/self/fd");
-		if (!Files.isDirectory(fd)) {
+		if (!countsDescriptors()) {
 			return -1;
 		}
+		Path fd = Path.of("/proc/self/fd");
 		// Sockets, pipes and selectors: what a leaked connection or probe holds. Jar
 		// files
 		// that class loading opens for code run the first time are not leaks.

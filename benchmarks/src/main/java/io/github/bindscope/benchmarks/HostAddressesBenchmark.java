@@ -61,7 +61,7 @@ public class HostAddressesBenchmark {
 
 	@Setup(Level.Trial)
 	public void createTables() {
-		Map<String, List<InetAddress>> table = ProcFixture.interfaces(this.addresses);
+		Map<String, List<InetAddress>> table = InterfaceTable.generate(this.addresses);
 		this.generated = HostAddresses.of(table);
 	}
 

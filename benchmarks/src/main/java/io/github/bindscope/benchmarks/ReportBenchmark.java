@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.bindscope.fixture.ProcFixture;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.report.BindingsInspector;
@@ -84,9 +85,9 @@ public class ReportBenchmark {
 
 	@Setup(Level.Trial)
 	public void writeFixture() throws IOException {
-		this.root = ProcFixture.write(ProcFixture.createRoot(), this.sockets, ProcFixture.Shape.BUSY_SERVER);
+		this.root = ProcFixture.generate(ProcFixture.createRoot(), this.sockets, ProcFixture.Shape.BUSY_SERVER);
 		InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] { 127, 0, 0, 1 });
-		this.inspector = new BindingsInspector(HostAddresses.of(ProcFixture.interfaces(this.addresses)),
+		this.inspector = new BindingsInspector(HostAddresses.of(InterfaceTable.generate(this.addresses)),
 				new ProcSocketTable(this.root), null, () -> List.of(loopback));
 		this.connectors = List.of(new WebServerConnector(Listener.SERVER, "tomcat", "http", null, 8080, ""),
 				new WebServerConnector(Listener.MANAGEMENT, "tomcat", "http", loopback, 8081, ""));

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.bindscope.fixture.ProcFixture;
 import io.github.bindscope.inspect.ListeningSocket;
 import io.github.bindscope.inspect.ProcSocketTable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -70,7 +71,7 @@ public class SocketTableBenchmark {
 
 	@Setup(Level.Trial)
 	public void writeFixture() throws IOException {
-		this.root = ProcFixture.write(ProcFixture.createRoot(), this.rows, this.shape);
+		this.root = ProcFixture.generate(ProcFixture.createRoot(), this.rows, this.shape);
 		this.table = new ProcSocketTable(this.root);
 		if (!ProcFixture.descriptorsInProcOrder(this.root)) {
 			System.out.println("Note: descriptors of " + this.root + " are not listed in /proc order");

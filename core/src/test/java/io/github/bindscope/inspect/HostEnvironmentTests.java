@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link HostEnvironment}. Every marker is read from variables and a fixture
@@ -422,10 +423,10 @@ class HostEnvironmentTests {
 	}
 
 	@Test
-	void systemEnvironmentIsDetectedWithoutError() {
-		HostEnvironment environment = HostEnvironment.system();
-		assertThat(environment.os()).isEqualTo(
-				HostEnvironment.detect(Map.of(), this.root.resolve("missing"), System.getProperty("os.name")).os());
+	void systemEnvironmentOnLinuxIsLinux() {
+		String osName = System.getProperty("os.name");
+		assumeTrue("Linux".equals(osName), "The expected name is written for Linux; this JVM runs on " + osName);
+		assertThat(HostEnvironment.system().os()).isEqualTo("linux");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ package io.github.bindscope.inspect;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -26,40 +27,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.bindscope.fixture.ProcFixture;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.bindscope.fixture.ProcFixture.ESTABLISHED;
+import static io.github.bindscope.fixture.ProcFixture.TCP6_HEADER;
+import static io.github.bindscope.fixture.ProcFixture.TCP_HEADER;
+import static io.github.bindscope.fixture.ProcFixture.listenRow;
+import static io.github.bindscope.fixture.ProcFixture.requestRow;
+import static io.github.bindscope.fixture.ProcFixture.row;
+import static io.github.bindscope.fixture.ProcFixture.tcp;
+import static io.github.bindscope.fixture.ProcFixture.tcp6;
+import static io.github.bindscope.fixture.ProcFixture.timeWaitRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Tests for {@link ProcSocketTable}.
+ * Tests for {@link ProcSocketTable}. Rows are the kernel's text, written by the test with
+ * addresses as a little-endian kernel prints them, so that what is expected never comes
+ * from an encoder.
  */
 class ProcSocketTableTests {
-
-	private static final String TCP_HEADER = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt"
-			+ "   uid  timeout inode";
-
-	private static final String TCP6_HEADER = "  sl  local_address                         remote_address"
-			+ "                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode";
-
-	private static final String LISTEN = "0A";
-
-	private static final String ESTABLISHED = "01";
-
-	private static final String TIME_WAIT = "06";
-
-	private static final String SYN_RECV = "03";
 
 	@TempDir
 	private Path temp;
 
 	@Test
 	void ipv4LoopbackListenRowIsReported() throws IOException {
-		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 12345)), null, 12345);
+		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 12345)), null, 12345);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 8080, 12345));
 		assertThat(sockets.get(0).wildcard()).isFalse();
@@ -68,7 +67,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv4WildcardIsReportedAsWildcard() throws IOException {
-		Path root = procRoot(tcp(row(0, "00000000:0050", LISTEN, 200)), null, 200);
+		Path root = procRoot(tcp(listenRow(0, "00000000:0050", 200)), null, 200);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("0.0.0.0"), 80, 200));
 		assertThat(sockets.get(0).wildcard()).isTrue();
@@ -77,7 +76,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv6WildcardIsReportedAsWildcard() throws IOException {
-		Path root = procRoot(tcp(), tcp6(row(0, "00000000000000000000000000000000:1F90", LISTEN, 300)), 300);
+		Path root = procRoot(tcp(), tcp6(listenRow(0, "00000000000000000000000000000000:1F90", 300)), 300);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("::"), 8080, 300));
 		assertThat(sockets.get(0).wildcard()).isTrue();
@@ -86,7 +85,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv6LoopbackIsDecodedFromHostOrderWords() throws IOException {
-		Path root = procRoot(tcp(), tcp6(row(0, "00000000000000000000000001000000:1F91", LISTEN, 400)), 400);
+		Path root = procRoot(tcp(), tcp6(listenRow(0, "00000000000000000000000001000000:1F91", 400)), 400);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("::1"), 8081, 400));
 		assertThat(sockets.get(0).wildcard()).isFalse();
@@ -95,16 +94,16 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv6GlobalAddressIsDecodedFromHostOrderWords() throws IOException {
-		Path root = procRoot(tcp(), tcp6(row(0, "B80D0120000000000000000005000000:01BB", LISTEN, 500),
-				row(1, "B80D0120020001000000000004030201:01BB", LISTEN, 501)), 500, 501);
+		Path root = procRoot(tcp(), tcp6(listenRow(0, "B80D0120000000000000000005000000:01BB", 500),
+				listenRow(1, "B80D0120020001000000000004030201:01BB", 501)), 500, 501);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
 			.containsExactly(tuple(address("2001:db8::5"), 443), tuple(address("2001:db8:1:2::102:304"), 443));
 	}
 
 	@Test
 	void bigEndianTablesAreDecodedWithoutSwappingWords() throws IOException {
-		Path root = procRoot(tcp(row(0, "7F000001:1F90", LISTEN, 600)),
-				tcp6(row(0, "20010DB8000000000000000000000005:1F90", LISTEN, 601)), 600, 601);
+		Path root = procRoot(tcp(listenRow(0, "7F000001:1F90", 600)),
+				tcp6(listenRow(0, "20010DB8000000000000000000000005:1F90", 601)), 600, 601);
 		assertThat(new ProcSocketTable(root, ByteOrder.BIG_ENDIAN).listeningSockets())
 			.extracting(ListeningSocket::address)
 			.containsExactly(address("127.0.0.1"), address("2001:db8::5"));
@@ -112,7 +111,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv4MappedRowInTcp6IsReportedAsIpv4() throws IOException {
-		Path root = procRoot(tcp(), tcp6(row(0, "0000000000000000FFFF00000100007F:A4B1", LISTEN, 700)), 700);
+		Path root = procRoot(tcp(), tcp6(listenRow(0, "0000000000000000FFFF00000100007F:A4B1", 700)), 700);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 42161, 700));
 		assertThat(sockets.get(0).ipv6()).isFalse();
@@ -121,28 +120,30 @@ class ProcSocketTableTests {
 	@Test
 	void nonListenRowsAreIgnored() throws IOException {
 		Path root = procRoot(
-				tcp(row(0, "0100007F:1F92", LISTEN, 802), row(1, "0100007F:1F90", ESTABLISHED, 800),
-						row(2, "0100007F:1F91", TIME_WAIT, 801)),
-				tcp6(row(0, "00000000000000000000000001000000:1F93", ESTABLISHED, 803)), 800, 801, 802, 803);
+				tcp(listenRow(0, "0100007F:1F92", 802), row(1, "0100007F:1F90", "0100007F:A18E", ESTABLISHED, 800),
+						timeWaitRow(2, "0100007F:1F91", "0100007F:A18F")),
+				tcp6(row(0, "00000000000000000000000001000000:1F93", "00000000000000000000000001000000:A190",
+						ESTABLISHED, 803)),
+				800, 802, 803);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8082);
 	}
 
 	@Test
 	void readingStopsAfterTheListeningSectionThatTheKernelPrintsFirst() throws IOException {
 		Path root = procRoot(
-				tcp(row(0, "0100007F:1F90", LISTEN, 810), row(1, "0100007F:1F91", ESTABLISHED, 811),
-						row(2, "0100007F:1F92", LISTEN, 812)),
-				tcp6(row(0, "00000000000000000000000001000000:1F93", TIME_WAIT, 813),
-						row(1, "00000000000000000000000001000000:1F94", LISTEN, 814)),
-				810, 811, 812, 813, 814);
+				tcp(listenRow(0, "0100007F:1F90", 810), row(1, "0100007F:1F91", "0100007F:A191", ESTABLISHED, 811),
+						listenRow(2, "0100007F:1F92", 812)),
+				tcp6(timeWaitRow(0, "00000000000000000000000001000000:1F93", "00000000000000000000000001000000:A192"),
+						listenRow(1, "00000000000000000000000001000000:1F94", 814)),
+				810, 811, 812, 814);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
 	}
 
 	@Test
 	void pendingRequestsInsideTheListeningSectionOfOldKernelsDoNotEndIt() throws IOException {
 		Path root = procRoot(
-				tcp(row(0, "0100007F:1F90", LISTEN, 820), row(1, "0100007F:1F90", SYN_RECV, 0),
-						row(2, "0100007F:1F91", LISTEN, 821), row(3, "0100007F:1F92", ESTABLISHED, 822)),
+				tcp(listenRow(0, "0100007F:1F90", 820), requestRow(1, "0100007F:1F90", "0100007F:A193"),
+						listenRow(2, "0100007F:1F91", 821), row(3, "0100007F:1F92", "0100007F:A194", ESTABLISHED, 822)),
 				null, 820, 821, 822);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080, 8081);
 	}
@@ -150,21 +151,21 @@ class ProcSocketTableTests {
 	@Test
 	void malformedLinesDoNotEndTheListeningSection() throws IOException {
 		String tcp = String.join("\n", TCP_HEADER, "garbage 01 01 01", "  x: 0100007F:1F90 00000000:0000 01",
-				"   0: 0100007F:1F90 00000000:0000 ZZ", row(1, "0100007F:1F91", LISTEN, 830)) + "\n";
+				"   0: 0100007F:1F90 00000000:0000 ZZ", listenRow(1, "0100007F:1F91", 830)) + "\n";
 		Path root = procRoot(tcp, null, 830);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8081);
 	}
 
 	@Test
 	void socketsOfOtherProcessesAreIgnored() throws IOException {
-		Path root = procRoot(tcp(row(0, "00000000:0016", LISTEN, 900), row(1, "0100007F:1F90", LISTEN, 901)),
-				tcp6(row(0, "00000000000000000000000000000000:0016", LISTEN, 902)), 901);
+		Path root = procRoot(tcp(listenRow(0, "00000000:0016", 900), listenRow(1, "0100007F:1F90", 901)),
+				tcp6(listenRow(0, "00000000000000000000000000000000:0016", 902)), 901);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::inode).containsExactly(901L);
 	}
 
 	@Test
 	void descriptorsThatAreNotSocketsAreIgnored() throws IOException {
-		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1000)), null);
+		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1000)), null);
 		Path fd = root.resolve("self/fd");
 		Files.createSymbolicLink(fd.resolve("3"), Path.of("pipe:[1000]"));
 		Files.createSymbolicLink(fd.resolve("4"), Path.of("anon_inode:[eventpoll]"));
@@ -177,17 +178,17 @@ class ProcSocketTableTests {
 	void malformedLinesAreSkipped() throws IOException {
 		String tcp = String.join("\n", "garbage header without any fields we know", "", "   ",
 				"   0: 0100007F:1F90 00000000:0000 0A", "   1: 0100007F:1F91 00000000:0000 0A 00000000:00000000",
-				row(2, "0100007G:1F92", LISTEN, 1100), row(3, "0100007F:ZZZZ", LISTEN, 1100),
-				row(4, "0100007F:1F9300", LISTEN, 1100), row(5, "0100007F:", LISTEN, 1100),
-				row(6, "0100007F1F94", LISTEN, 1100), row(7, "00007F:1F95", LISTEN, 1100),
-				row(8, "000000000100007F:1F96", LISTEN, 1100), row(9, "+100007F:1F97", LISTEN, 1100),
+				listenRow(2, "0100007G:1F92", 1100), listenRow(3, "0100007F:ZZZZ", 1100),
+				listenRow(4, "0100007F:1F9300", 1100), listenRow(5, "0100007F:", 1100),
+				listenRow(6, "0100007F1F94", 1100), listenRow(7, "00007F:1F95", 1100),
+				listenRow(8, "000000000100007F:1F96", 1100), listenRow(9, "+100007F:1F97", 1100),
 				"  10: 0100007F:1F98 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 12ab 1",
 				"  11: 0100007F:1F99 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 -1100 1",
 				"  12: 0100007F:1F9A 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0"
 						+ " 99999999999999999999999 1",
-				"\u00ff\u0000\u00e9 0A 0A 0A 0A 0A 0A 0A 0A 1100", row(13, "0100007F:1F9B", LISTEN, 1100)) + "\n";
-		String tcp6 = String.join("\n", TCP6_HEADER, row(0, "0000000000000000000000000000000:1F9C", LISTEN, 1100),
-				row(1, "00000000000000000000000000000000X:1F9D", LISTEN, 1100));
+				"\u00ff\u0000\u00e9 0A 0A 0A 0A 0A 0A 0A 0A 1100", listenRow(13, "0100007F:1F9B", 1100)) + "\n";
+		String tcp6 = String.join("\n", TCP6_HEADER, listenRow(0, "0000000000000000000000000000000:1F9C", 1100),
+				listenRow(1, "00000000000000000000000000000000X:1F9D", 1100));
 		Path root = procRoot(tcp, tcp6, 1100);
 		assertThat(table(root).listeningSockets())
 			.containsExactly(new ListeningSocket(address("127.0.0.1"), 8091, 1100));
@@ -195,15 +196,15 @@ class ProcSocketTableTests {
 
 	@Test
 	void lineLongerThanAnyKernelRowIsSkippedAndNextRowRead() throws IOException {
-		String overlong = row(0, "0100007F:1F90", LISTEN, 1150) + " " + "9".repeat(70_000);
-		Path root = procRoot(tcp(overlong, row(1, "0100007F:1F91", LISTEN, 1151)), null, 1150, 1151);
+		String overlong = listenRow(0, "0100007F:1F90", 1150) + " " + "9".repeat(70_000);
+		Path root = procRoot(tcp(overlong, listenRow(1, "0100007F:1F91", 1151)), null, 1150, 1151);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8081);
 	}
 
 	@Test
 	void carriageReturnsEndRowsAsLineBreaksDo() throws IOException {
-		String tcp = TCP_HEADER + "\r\n" + row(0, "0100007F:1F90", LISTEN, 1160) + "\r\n"
-				+ row(1, "0100007F:1F91", LISTEN, 1161) + "\r" + row(2, "0100007F:1F92", LISTEN, 1162);
+		String tcp = TCP_HEADER + "\r\n" + listenRow(0, "0100007F:1F90", 1160) + "\r\n"
+				+ listenRow(1, "0100007F:1F91", 1161) + "\r" + listenRow(2, "0100007F:1F92", 1162);
 		Path root = procRoot(tcp, null, 1160, 1161, 1162);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080, 8081, 8082);
 	}
@@ -211,11 +212,12 @@ class ProcSocketTableTests {
 	@Test
 	void ownListeningSocketAfterManyConnectionsIsFound() throws IOException {
 		List<String> rows = new ArrayList<>();
-		rows.add(row(0, "0100007F:1F91", LISTEN, 300_000));
-		rows.add(row(1, "00000000:0016", LISTEN, 300_001));
+		rows.add(listenRow(0, "0100007F:1F91", 300_000));
+		rows.add(listenRow(1, "00000000:0016", 300_001));
 		long[] inodes = new long[3_001];
 		for (int slot = 0; slot < 3_000; slot++) {
-			rows.add(row(slot + 2, "0100007F:1F90", ESTABLISHED, 200_000 + slot));
+			rows.add(row(slot + 2, "0100007F:1F90", String.format("0100007F:%04X", 32768 + slot), ESTABLISHED,
+					200_000 + slot));
 			inodes[slot] = 200_000 + slot;
 		}
 		// The listening socket's descriptor comes after every connection's.
@@ -227,7 +229,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void missingTcp6TableReadsOnlyTcp() throws IOException {
-		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1200)), null, 1200);
+		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1200)), null, 1200);
 		assertThat(root.resolve("self/net/tcp6")).doesNotExist();
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
 	}
@@ -246,8 +248,8 @@ class ProcSocketTableTests {
 
 	@Test
 	void duplicateAddressAndPortAreReportedOnce() throws IOException {
-		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1300), row(1, "0100007F:1F90", LISTEN, 1301)),
-				tcp6(row(0, "0000000000000000FFFF00000100007F:1F90", LISTEN, 1302)), 1300, 1301, 1302);
+		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1300), listenRow(1, "0100007F:1F90", 1301)),
+				tcp6(listenRow(0, "0000000000000000FFFF00000100007F:1F90", 1302)), 1300, 1301, 1302);
 		assertThat(table(root).listeningSockets())
 			.containsExactly(new ListeningSocket(address("127.0.0.1"), 8080, 1300));
 	}
@@ -255,11 +257,11 @@ class ProcSocketTableTests {
 	@Test
 	void socketsAreSortedByPortThenAddressWithIpv4First() throws IOException {
 		Path root = procRoot(
-				tcp(row(0, "0100007F:1F90", LISTEN, 1400), row(1, "0100000A:0050", LISTEN, 1401),
-						row(2, "00000000:1F90", LISTEN, 1402), row(3, "FE01A8C0:1F90", LISTEN, 1403)),
-				tcp6(row(0, "00000000000000000000000001000000:1F90", LISTEN, 1404),
-						row(1, "00000000000000000000000000000000:1F90", LISTEN, 1405),
-						row(2, "00000000000000000000000001000000:0050", LISTEN, 1406)),
+				tcp(listenRow(0, "0100007F:1F90", 1400), listenRow(1, "0100000A:0050", 1401),
+						listenRow(2, "00000000:1F90", 1402), listenRow(3, "FE01A8C0:1F90", 1403)),
+				tcp6(listenRow(0, "00000000000000000000000001000000:1F90", 1404),
+						listenRow(1, "00000000000000000000000000000000:1F90", 1405),
+						listenRow(2, "00000000000000000000000001000000:0050", 1406)),
 				1400, 1401, 1402, 1403, 1404, 1405, 1406);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
 			.containsExactly(tuple(address("10.0.0.1"), 80), tuple(address("::1"), 80), tuple(address("0.0.0.0"), 8080),
@@ -270,21 +272,18 @@ class ProcSocketTableTests {
 	@Test
 	void largeTableWithFewListenRowsIsParsed() throws IOException {
 		List<String> rows = new ArrayList<>();
-		rows.add(TCP_HEADER);
 		for (int slot = 0; slot < 50_000; slot++) {
 			if (slot < 3) {
 				int port = new int[] { 9007, 9000, 9099 }[slot];
 				long inode = new long[] { 100_007, 125_000, 149_999 }[slot];
-				rows.add(row(slot, String.format("0100007F:%04X", port), LISTEN, inode));
+				rows.add(listenRow(slot, String.format("0100007F:%04X", port), inode));
 			}
 			else {
-				rows.add(String.format(
-						"%4d: 0100007F:%04X 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1000        0 %d"
-								+ " 1 0000000000000000 20 4 30 10 -1",
-						slot, 10_000 + slot % 50_000, 100_000 + slot));
+				rows.add(row(slot, String.format("0100007F:%04X", 10_000 + slot), "0100007F:1F90", ESTABLISHED,
+						100_000 + slot));
 			}
 		}
-		Path root = procRoot(String.join("\n", rows) + "\n", null, 100_007, 125_000, 149_999, 100_008, 140_000);
+		Path root = procRoot(tcp(rows.toArray(String[]::new)), null, 100_007, 125_000, 149_999, 100_008, 140_000);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port, ListeningSocket::inode)
 			.containsExactly(tuple(9000, 125_000L), tuple(9007, 100_007L), tuple(9099, 149_999L));
 	}
@@ -300,7 +299,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void unreadableTcp6TableThrowsNamingIt() throws IOException {
-		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1200)), null, 1200);
+		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1200)), null, 1200);
 		Path tcp6 = Files.createDirectories(root.resolve("self/net/tcp6"));
 		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())
 			.withMessageContaining(tcp6.toString());
@@ -313,17 +312,15 @@ class ProcSocketTableTests {
 	 */
 	@Test
 	void hundredThousandListeningRowsOfOtherProcessesAreReadInBoundedMemory() throws IOException {
-		StringBuilder table = new StringBuilder(TCP_HEADER).append('\n');
 		int rows = 100_000;
+		String[] table = new String[rows + 1];
 		for (int slot = 0; slot < rows; slot++) {
 			// Every address of 127.0.0.0/8 on one port: other processes' listeners.
-			table
-				.append(row(slot, String.format("%08X:1F90", Integer.reverseBytes(0x7F000000 + slot + 2)), LISTEN,
-						1_000_000 + slot))
-				.append('\n');
+			table[slot] = listenRow(slot, String.format("%08X:1F90", Integer.reverseBytes(0x7F000000 + slot + 2)),
+					1_000_000 + slot);
 		}
-		table.append(row(rows, "0100007F:0050", LISTEN, 42)).append('\n');
-		Path root = procRoot(table.toString(), null, 42);
+		table[rows] = listenRow(rows, "0100007F:0050", 42);
+		Path root = procRoot(tcp(table), null, 42);
 		ProcSocketTable socketTable = table(root);
 		socketTable.listeningSockets();
 		long before = allocatedBytes();
@@ -331,11 +328,10 @@ class ProcSocketTableTests {
 		long allocated = allocatedBytes() - before;
 		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 80, 42));
 		System.out.println("[100,000 listening rows] allocated " + allocated / 1024 + " KiB");
-		if (before >= 0) {
-			// About what one row's text and socket take, and no more: nothing grows with
-			// the square of the table, and nothing is kept.
-			assertThat(allocated / rows).as("bytes allocated per row").isLessThan(1024);
-		}
+		assumeTrue(before >= 0, "This JVM does not measure what a thread allocates");
+		// About what one row's text and socket take, and no more: nothing grows with the
+		// square of the table, and nothing is kept.
+		assertThat(allocated / rows).as("bytes allocated per row").isLessThan(1024);
 	}
 
 	private static long allocatedBytes() {
@@ -348,11 +344,9 @@ class ProcSocketTableTests {
 
 	@Test
 	void unlistableDescriptorsThrowNamingTheDirectoryAndPermission() throws IOException {
-		Path root = procRoot(tcp(row(0, "0100007F:1F90", LISTEN, 1500)), null);
+		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1500)), null, 1500);
+		ProcFixture.makeDescriptorsUnlistable(root);
 		Path fd = root.resolve("self/fd");
-		Files.delete(fd.resolve("0"));
-		Files.delete(fd);
-		Files.writeString(fd, "not a directory");
 		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())
 			.withMessageContaining(fd.toString())
 			.withMessageContaining("permission")
@@ -376,49 +370,31 @@ class ProcSocketTableTests {
 			.doesNotContain(tuple(loopback, port));
 	}
 
+	@Test
+	void realProcReportsOwnIpv6LoopbackServerSocket() throws IOException {
+		assumeTrue(Files.isReadable(Path.of("/proc/self/net/tcp6")), "procfs has no IPv6 socket table");
+		InetAddress loopback = address("::1");
+		try (ServerSocket serverSocket = new ServerSocket()) {
+			try {
+				serverSocket.bind(new InetSocketAddress(loopback, 0));
+			}
+			catch (IOException ex) {
+				assumeTrue(false, "IPv6 is disabled on this host: binding ::1 failed with " + ex);
+			}
+			// Decoded in this machine's byte order, unlike the fixtures above.
+			assertThat(new ProcSocketTable(ProcSocketTable.DEFAULT_ROOT).listeningSockets())
+				.extracting(ListeningSocket::address, ListeningSocket::port)
+				.contains(tuple(loopback, serverSocket.getLocalPort()));
+		}
+	}
+
 	private ProcSocketTable table(Path root) {
 		// Fixture rows were taken from a little-endian machine.
 		return new ProcSocketTable(root, ByteOrder.LITTLE_ENDIAN);
 	}
 
-	private Path procRoot(@Nullable String tcp, @Nullable String tcp6, long... socketInodes) throws IOException {
-		Path root = Files.createTempDirectory(this.temp, "proc");
-		Path net = Files.createDirectories(root.resolve("self/net"));
-		Path fd = Files.createDirectories(root.resolve("self/fd"));
-		if (tcp != null) {
-			Files.writeString(net.resolve("tcp"), tcp);
-		}
-		if (tcp6 != null) {
-			Files.writeString(net.resolve("tcp6"), tcp6);
-		}
-		Files.createSymbolicLink(fd.resolve("0"), Path.of("pipe:[4026]"));
-		for (int i = 0; i < socketInodes.length; i++) {
-			Files.createSymbolicLink(fd.resolve(String.valueOf(i + 10)), Path.of("socket:[" + socketInodes[i] + "]"));
-		}
-		return root;
-	}
-
-	private static String tcp(String... rows) {
-		return table(TCP_HEADER, rows);
-	}
-
-	private static String tcp6(String... rows) {
-		return table(TCP6_HEADER, rows);
-	}
-
-	private static String table(String header, String... rows) {
-		StringBuilder table = new StringBuilder(header).append('\n');
-		for (String row : rows) {
-			table.append(row).append('\n');
-		}
-		return table.toString();
-	}
-
-	private static String row(int slot, String localAddress, String state, long inode) {
-		String remoteAddress = (localAddress.indexOf(':') > 8) ? "00000000000000000000000000000000:0000"
-				: "00000000:0000";
-		return String.format("%4d: %s %s %s 00000000:00000000 00:00000000 00000000     0        0 %d 1"
-				+ " 0000000000000000 100 0 0 10 0", slot, localAddress, remoteAddress, state, inode);
+	private Path procRoot(@Nullable String tcp, @Nullable String tcp6, long... ownInodes) throws IOException {
+		return ProcFixture.write(Files.createTempDirectory(this.temp, "proc"), tcp, tcp6, ownInodes);
 	}
 
 	private static InetAddress address(String literal) throws IOException {
