@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.report;
 
 import java.net.Inet4Address;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
@@ -39,7 +42,6 @@ import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.inspect.SocketTableException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link BindingsReport} from the web servers' connectors, the kernel's socket

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.report;
 
 import java.net.Inet4Address;
@@ -24,13 +25,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.InetAddresses;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.PrintableText;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rules that turn listeners into findings. Interface names, which the operating
