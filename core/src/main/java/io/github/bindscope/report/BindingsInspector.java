@@ -189,6 +189,10 @@ public final class BindingsInspector {
 	/**
 	 * Probe the web servers' addresses. Only addresses of this host are probed: loopback
 	 * and the interface addresses, never anything else.
+	 * @param prober the prober to use
+	 * @param listeners the listeners whose addresses to probe
+	 * @param hosts this host's interface addresses
+	 * @return the listeners, each address with its probe result where it was probed
 	 */
 	private static List<Listener> probe(AddressProber prober, List<Listener> listeners, List<HostAddress> hosts) {
 		Set<InetSocketAddress> targets = new LinkedHashSet<>();
@@ -238,6 +242,10 @@ public final class BindingsInspector {
 	 * agent on a port of its own choosing is the one unattributed socket bound where the
 	 * arguments say; where there is no such single socket, or no table, the arguments
 	 * alone describe it.
+	 * @param agent the agent the JVM's arguments start
+	 * @param listeners the listeners found so far, changed in place
+	 * @param tableRead whether the socket table was read
+	 * @param hosts this host's interface addresses
 	 */
 	private void addJdwpAgent(JdwpAgent agent, List<Listener> listeners, boolean tableRead, List<HostAddress> hosts) {
 		if (listeners.stream().anyMatch((listener) -> Listener.JDWP.equals(listener.role()))) {
@@ -273,6 +281,9 @@ public final class BindingsInspector {
 	 * Say so when the socket table misses a port a web server listens on: the table is
 	 * then empty, unreadable in part, or from another network namespace, and the sockets
 	 * it should add (a debug agent, JMX) may be missing too.
+	 * @param connectors the live connectors of the web servers
+	 * @param sockets the listening sockets the table shows
+	 * @param findings the findings to add to
 	 */
 	private static void addIncompleteTableFinding(List<WebServerConnector> connectors, List<ListeningSocket> sockets,
 			List<Finding> findings) {

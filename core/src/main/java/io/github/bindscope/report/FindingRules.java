@@ -17,7 +17,6 @@
 package io.github.bindscope.report;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -152,6 +151,9 @@ final class FindingRules {
 	 * address is one it listens on, or it listens on a wildcard of that family (an IPv6
 	 * wildcard of this JVM takes IPv4 too), which holds even when the interfaces could
 	 * not be listed.
+	 * @param main the listeners of the main server
+	 * @param address the address a client connects to
+	 * @return whether the main server accepts connections on that address
 	 */
 	private static boolean accepts(List<Listener> main, InetAddress address) {
 		for (Listener listener : main) {
@@ -272,6 +274,9 @@ final class FindingRules {
 	/**
 	 * Return sentences that explain, where this process runs, why a loopback-only server
 	 * seems to work from some places and cannot work from others.
+	 * @param environment where this process runs
+	 * @param port the port of the main server
+	 * @return the hints, none where the environment explains nothing
 	 */
 	private static List<String> environmentHints(HostEnvironment environment, int port) {
 		List<String> hints = new ArrayList<>();
