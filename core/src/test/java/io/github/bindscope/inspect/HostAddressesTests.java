@@ -108,13 +108,6 @@ class HostAddressesTests {
 		};
 	}
 
-	@FunctionalInterface
-	private interface UpFlag {
-
-		boolean isUp() throws SocketException;
-
-	}
-
 	@Test
 	void systemListsLoopbackFirst() {
 		List<HostAddress> addresses = HostAddresses.system().addresses();
@@ -125,6 +118,13 @@ class HostAddressesTests {
 
 	private static InetAddress address(String literal) throws UnknownHostException {
 		return InetAddress.getByName(literal);
+	}
+
+	@FunctionalInterface
+	private interface UpFlag {
+
+		boolean isUp() throws SocketException;
+
 	}
 
 }
