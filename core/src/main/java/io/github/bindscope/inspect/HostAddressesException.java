@@ -32,4 +32,12 @@ public class HostAddressesException extends RuntimeException {
 		super(message, cause);
 	}
 
+	// Never null: every constructor takes a message. NullAway sees only Throwable's
+	// getMessage(), which may return null.
+	@Override
+	@SuppressWarnings("NullAway")
+	public String getMessage() {
+		return super.getMessage();
+	}
+
 }

@@ -308,7 +308,10 @@ public final class ProcSocketTable {
 	}
 
 	private static String describe(Exception ex) {
-		Throwable cause = (ex instanceof DirectoryIteratorException) ? ex.getCause() : ex;
+		// A DirectoryIteratorException wraps the IOException that ended the listing: its
+		// constructor requires one, though Throwable.getCause() may return null.
+		Throwable cause = (ex instanceof DirectoryIteratorException iteration && iteration.getCause() != null)
+				? iteration.getCause() : ex;
 		String message = cause.getMessage();
 		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
