@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bindscope.inspect.HostAddress;
-import io.github.bindscope.inspect.HostAddresses;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,6 +34,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+
+import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.HostAddresses;
 
 /**
  * Classifying and ordering this host's interface addresses, on a generated interface

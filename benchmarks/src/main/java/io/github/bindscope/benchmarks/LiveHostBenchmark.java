@@ -19,10 +19,6 @@ package io.github.bindscope.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bindscope.inspect.HostAddress;
-import io.github.bindscope.inspect.HostAddresses;
-import io.github.bindscope.inspect.ListeningSocket;
-import io.github.bindscope.inspect.ProcSocketTable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,6 +28,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.ListeningSocket;
+import io.github.bindscope.inspect.ProcSocketTable;
 
 /**
  * The two reads of the live machine behind every report: this host's interfaces (through

@@ -24,14 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bindscope.fixture.ProcFixture;
-import io.github.bindscope.inspect.HostAddresses;
-import io.github.bindscope.inspect.ProcSocketTable;
-import io.github.bindscope.report.BindingsInspector;
-import io.github.bindscope.report.BindingsReport;
-import io.github.bindscope.report.Listener;
-import io.github.bindscope.report.RunContext;
-import io.github.bindscope.report.WebServerConnector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,6 +37,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+
+import io.github.bindscope.fixture.ProcFixture;
+import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.ProcSocketTable;
+import io.github.bindscope.report.BindingsInspector;
+import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.RunContext;
+import io.github.bindscope.report.WebServerConnector;
 
 /**
  * A whole report, as the startup log and {@code /actuator/bindings} build it: a realistic

@@ -21,9 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bindscope.fixture.ProcFixture;
-import io.github.bindscope.inspect.ListeningSocket;
-import io.github.bindscope.inspect.ProcSocketTable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,6 +34,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+
+import io.github.bindscope.fixture.ProcFixture;
+import io.github.bindscope.inspect.ListeningSocket;
+import io.github.bindscope.inspect.ProcSocketTable;
 
 /**
  * Reading this process's listening sockets from a generated {@code procfs} root: both

@@ -125,6 +125,8 @@ public enum AddressScope {
 	/**
 	 * Whether the IPv6 address is IPv4-mapped ({@code ::ffff:0:0/96}) or IPv4-compatible
 	 * ({@code ::/96}, RFC 4291) other than the unspecified and loopback addresses.
+	 * @param address the 16 bytes of an IPv6 address
+	 * @return whether the address embeds an IPv4 address
 	 */
 	private static boolean embedsIpv4(byte[] address) {
 		for (int i = 0; i < 10; i++) {

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.inspect;
 
 /**
@@ -29,6 +30,14 @@ public class HostAddressesException extends RuntimeException {
 	 */
 	public HostAddressesException(String message, Throwable cause) {
 		super(message, cause);
+	}
+
+	// Never null: every constructor takes a message. NullAway sees only Throwable's
+	// getMessage(), which may return null.
+	@Override
+	@SuppressWarnings("NullAway")
+	public String getMessage() {
+		return super.getMessage();
 	}
 
 }

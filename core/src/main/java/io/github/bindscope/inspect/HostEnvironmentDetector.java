@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.inspect;
 
 import java.io.BufferedReader;
@@ -109,6 +110,7 @@ final class HostEnvironmentDetector {
 	/**
 	 * Return the most specific remote session: an editor that runs this process in a
 	 * container it manages says more than the SSH connection it may use to get there.
+	 * @return the remote session, or {@code null} if none is detected
 	 */
 	private @Nullable String remoteSession() {
 		// Non-short-circuit: every variable that is set is evidence.
@@ -201,6 +203,8 @@ final class HostEnvironmentDetector {
 	 * Return the runtime a cgroup path segment names. Only segments that container
 	 * runtimes create match: {@code docker.service} or {@code containerd.service} on a
 	 * host are the daemons, not a container.
+	 * @param segment one segment of a cgroup path
+	 * @return the runtime, or {@code null} if the segment names none
 	 */
 	static @Nullable String cgroupSegmentRuntime(String segment) {
 		if (segment.equals("docker") || isScope(segment, "docker-")) {
@@ -307,6 +311,8 @@ final class HostEnvironmentDetector {
 
 	/**
 	 * Return the kernel release if it is a WSL kernel, whose release names Microsoft.
+	 * @return the kernel release, or {@code null} if it is not a WSL kernel or cannot be
+	 * read
 	 */
 	private @Nullable String wslKernelRelease() {
 		List<String> lines = readLines(OSRELEASE, 1);
@@ -325,6 +331,8 @@ final class HostEnvironmentDetector {
 	 * Return the WSL version a kernel release tells. WSL 2 kernels are built by Microsoft
 	 * as {@code ...-microsoft-standard} (later with {@code -WSL2}); WSL 1 emulates the
 	 * kernel and reports {@code ...-Microsoft}.
+	 * @param release a WSL kernel release
+	 * @return {@code 1} or {@code 2}
 	 */
 	static int wslVersion(String release) {
 		String lower = release.toLowerCase(Locale.ROOT);
@@ -372,6 +380,9 @@ final class HostEnvironmentDetector {
 	/**
 	 * Read up to the given number of lines. Anything that is not a regular file (a FIFO
 	 * would block) or cannot be read gives no lines.
+	 * @param relativePath the file, relative to the root this detector reads
+	 * @param maxLines the most lines to read
+	 * @return the lines read, possibly none
 	 */
 	private List<String> readLines(String relativePath, int maxLines) {
 		List<String> lines = new ArrayList<>();

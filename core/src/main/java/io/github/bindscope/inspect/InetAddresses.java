@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.inspect;
 
 import java.net.Inet6Address;
@@ -93,6 +94,8 @@ public final class InetAddresses {
 	 * they are and every other byte of its UTF-8 form is written {@code %XX}. A zone such
 	 * as {@code a]@evil.example#} cannot close the brackets, add user information or
 	 * start a fragment.
+	 * @param zone the zone, an interface name or index
+	 * @return the encoded zone
 	 */
 	private static String encodeZone(String zone) {
 		StringBuilder encoded = new StringBuilder(zone.length());

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.inspect;
 
 import java.net.InetAddress;
@@ -106,7 +107,7 @@ public final class JvmArguments {
 		int colon = written.lastIndexOf(':');
 		String host = (colon >= 0) ? written.substring(0, colon) : null;
 		String portText = written.substring(colon + 1);
-		Integer port = portText.isEmpty() || portText.equals("0") ? Integer.valueOf(0) : parsePort(portText);
+		Integer port = (portText.isEmpty() || portText.equals("0")) ? Integer.valueOf(0) : parsePort(portText);
 		if (port == null) {
 			// Not a port the agent could listen on: the JVM refuses to start with it.
 			return null;

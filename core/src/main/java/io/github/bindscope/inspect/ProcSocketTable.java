@@ -186,6 +186,9 @@ public final class ProcSocketTable {
 	 * Rows end at {@code \n} or {@code \r}, as {@link java.io.BufferedReader#readLine()}
 	 * splits them; a line longer than the buffer is no row the kernel prints and is
 	 * skipped.
+	 * @param in the table
+	 * @param sink the list to add the listening sockets to
+	 * @throws IOException if the table cannot be read
 	 */
 	private void readListenRows(InputStream in, List<ListeningSocket> sink) throws IOException {
 		byte[] buffer = new byte[BUFFER_SIZE];
@@ -231,6 +234,11 @@ public final class ProcSocketTable {
 	 * Add the socket of a {@code LISTEN} row, and return whether the listening section
 	 * goes on: {@code false} for a row of any other state, except {@code SYN_RECV}. Lines
 	 * that are not rows (the header, malformed lines) neither add nor end anything.
+	 * @param buffer the bytes read from the table
+	 * @param start the index of the line's first byte
+	 * @param end the index after the line's last byte
+	 * @param sink the list to add the socket to
+	 * @return whether the listening section goes on after this line
 	 */
 	private boolean addListenRow(byte[] buffer, int start, int end, List<ListeningSocket> sink) {
 		int slotStart = skipSpaces(buffer, start, end);
@@ -275,6 +283,8 @@ public final class ProcSocketTable {
 	 * numbers, while a busy server holds thousands of connections after them: the scan
 	 * stops as soon as every candidate is found, which is at once when no other process
 	 * in the network namespace listens (a container, a pod).
+	 * @param candidates the inodes of the listening sockets in the table
+	 * @return the candidates that are sockets of this process
 	 */
 	private Set<Long> ownSocketInodes(Set<Long> candidates) {
 		Path fdDirectory = selfPath().resolve("fd");
@@ -298,7 +308,10 @@ public final class ProcSocketTable {
 	}
 
 	private static String describe(Exception ex) {
-		Throwable cause = (ex instanceof DirectoryIteratorException) ? ex.getCause() : ex;
+		// A DirectoryIteratorException wraps the IOException that ended the listing: its
+		// constructor requires one, though Throwable.getCause() may return null.
+		Throwable cause = (ex instanceof DirectoryIteratorException iteration && iteration.getCause() != null)
+				? iteration.getCause() : ex;
 		String message = cause.getMessage();
 		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
@@ -322,6 +335,9 @@ public final class ProcSocketTable {
 	 * Parse one table row, returning {@code null} for rows that are not in {@code LISTEN}
 	 * state or are malformed. The state is checked before anything is decoded because
 	 * busy hosts have tables with tens of thousands of established connections.
+	 * @param line the row
+	 * @param byteOrder the byte order the kernel writes addresses in
+	 * @return the listening socket, or {@code null}
 	 */
 	private static @Nullable ListeningSocket parseListenRow(String line, ByteOrder byteOrder) {
 		int slotEnd = tokenEnd(line, skipSpaces(line, 0));

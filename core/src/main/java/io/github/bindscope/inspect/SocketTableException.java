@@ -47,4 +47,12 @@ public class SocketTableException extends RuntimeException {
 		super(message, cause);
 	}
 
+	// Never null: every constructor takes a message. NullAway sees only Throwable's
+	// getMessage(), which may return null.
+	@Override
+	@SuppressWarnings("NullAway")
+	public String getMessage() {
+		return super.getMessage();
+	}
+
 }

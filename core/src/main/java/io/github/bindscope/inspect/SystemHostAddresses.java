@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.inspect;
 
 import java.net.InetAddress;
@@ -103,6 +104,9 @@ final class SystemHostAddresses implements HostAddresses {
 	 * away between the listing and the question whether it is up (a container's veth, a
 	 * VPN's tun) is left out, as if it had never been listed, rather than failing the
 	 * whole table.
+	 * @param entries the listed interfaces
+	 * @return the addresses of each interface that is up, by interface name, in listing
+	 * order
 	 */
 	static Map<String, List<InetAddress>> upInterfaces(List<? extends NetworkInterfaceEntry> entries) {
 		Map<String, List<InetAddress>> table = new LinkedHashMap<>();

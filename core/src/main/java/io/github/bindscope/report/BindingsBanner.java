@@ -13,17 +13,19 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.report;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.PrintableText;
 import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.inspect.VirtualInterfaces;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The startup banner of a web server's listener: a {@code Local:} line for each URL that

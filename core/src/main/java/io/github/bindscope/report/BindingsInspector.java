@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.report;
 
 import java.net.Inet4Address;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
@@ -39,7 +42,6 @@ import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.inspect.SocketTableException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link BindingsReport} from the web servers' connectors, the kernel's socket
@@ -187,6 +189,10 @@ public final class BindingsInspector {
 	/**
 	 * Probe the web servers' addresses. Only addresses of this host are probed: loopback
 	 * and the interface addresses, never anything else.
+	 * @param prober the prober to use
+	 * @param listeners the listeners whose addresses to probe
+	 * @param hosts this host's interface addresses
+	 * @return the listeners, each address with its probe result where it was probed
 	 */
 	private static List<Listener> probe(AddressProber prober, List<Listener> listeners, List<HostAddress> hosts) {
 		Set<InetSocketAddress> targets = new LinkedHashSet<>();
@@ -236,6 +242,10 @@ public final class BindingsInspector {
 	 * agent on a port of its own choosing is the one unattributed socket bound where the
 	 * arguments say; where there is no such single socket, or no table, the arguments
 	 * alone describe it.
+	 * @param agent the agent the JVM's arguments start
+	 * @param listeners the listeners found so far, changed in place
+	 * @param tableRead whether the socket table was read
+	 * @param hosts this host's interface addresses
 	 */
 	private void addJdwpAgent(JdwpAgent agent, List<Listener> listeners, boolean tableRead, List<HostAddress> hosts) {
 		if (listeners.stream().anyMatch((listener) -> Listener.JDWP.equals(listener.role()))) {
@@ -271,6 +281,9 @@ public final class BindingsInspector {
 	 * Say so when the socket table misses a port a web server listens on: the table is
 	 * then empty, unreadable in part, or from another network namespace, and the sockets
 	 * it should add (a debug agent, JMX) may be missing too.
+	 * @param connectors the live connectors of the web servers
+	 * @param sockets the listening sockets the table shows
+	 * @param findings the findings to add to
 	 */
 	private static void addIncompleteTableFinding(List<WebServerConnector> connectors, List<ListeningSocket> sockets,
 			List<Finding> findings) {

@@ -13,12 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.report;
 
 import java.util.List;
 
-import io.github.bindscope.inspect.HostEnvironment;
 import org.jspecify.annotations.Nullable;
+
+import io.github.bindscope.inspect.HostEnvironment;
 
 /**
  * Who can reach this application: every listening socket, its reachability, and what is

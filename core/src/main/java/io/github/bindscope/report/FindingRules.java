@@ -13,10 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.report;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,13 +24,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.InetAddresses;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.PrintableText;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rules that turn listeners into findings. Interface names, which the operating
@@ -150,6 +151,9 @@ final class FindingRules {
 	 * address is one it listens on, or it listens on a wildcard of that family (an IPv6
 	 * wildcard of this JVM takes IPv4 too), which holds even when the interfaces could
 	 * not be listed.
+	 * @param main the listeners of the main server
+	 * @param address the address a client connects to
+	 * @return whether the main server accepts connections on that address
 	 */
 	private static boolean accepts(List<Listener> main, InetAddress address) {
 		for (Listener listener : main) {
@@ -270,6 +274,9 @@ final class FindingRules {
 	/**
 	 * Return sentences that explain, where this process runs, why a loopback-only server
 	 * seems to work from some places and cannot work from others.
+	 * @param environment where this process runs
+	 * @param port the port of the main server
+	 * @return the hints, none where the environment explains nothing
 	 */
 	private static List<String> environmentHints(HostEnvironment environment, int port) {
 		List<String> hints = new ArrayList<>();

@@ -13,15 +13,17 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.report;
 
 import java.net.InetAddress;
+
+import org.jspecify.annotations.Nullable;
 
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.InetAddresses;
 import io.github.bindscope.inspect.PrintableText;
 import io.github.bindscope.inspect.ProbeResult;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One concrete address on which a listener accepts connections.

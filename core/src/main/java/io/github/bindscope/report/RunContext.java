@@ -13,15 +13,17 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.report;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.JdwpAgent;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the report needs to know about the running application besides its sockets.

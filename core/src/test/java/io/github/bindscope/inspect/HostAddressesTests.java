@@ -110,13 +110,6 @@ class HostAddressesTests {
 		};
 	}
 
-	@FunctionalInterface
-	private interface UpFlag {
-
-		boolean isUp() throws SocketException;
-
-	}
-
 	@Test
 	void systemListsLoopbackFirstAndLinkLocalLast() {
 		// Whether loopback is up is the JDK's answer, not the one under test.
@@ -155,6 +148,13 @@ class HostAddressesTests {
 
 	private static InetAddress address(String literal) throws UnknownHostException {
 		return InetAddress.getByName(literal);
+	}
+
+	@FunctionalInterface
+	private interface UpFlag {
+
+		boolean isUp() throws SocketException;
+
 	}
 
 }

@@ -27,20 +27,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.bindscope.fixture.ProcFixture;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static io.github.bindscope.fixture.ProcFixture.ESTABLISHED;
-import static io.github.bindscope.fixture.ProcFixture.TCP6_HEADER;
-import static io.github.bindscope.fixture.ProcFixture.TCP_HEADER;
-import static io.github.bindscope.fixture.ProcFixture.listenRow;
-import static io.github.bindscope.fixture.ProcFixture.requestRow;
-import static io.github.bindscope.fixture.ProcFixture.row;
-import static io.github.bindscope.fixture.ProcFixture.tcp;
-import static io.github.bindscope.fixture.ProcFixture.tcp6;
-import static io.github.bindscope.fixture.ProcFixture.timeWaitRow;
+import io.github.bindscope.fixture.ProcFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -58,7 +50,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv4LoopbackListenRowIsReported() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 12345)), null, 12345);
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 12345)), null, 12345);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 8080, 12345));
 		assertThat(sockets.get(0).wildcard()).isFalse();
@@ -67,7 +59,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv4WildcardIsReportedAsWildcard() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "00000000:0050", 200)), null, 200);
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "00000000:0050", 200)), null, 200);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("0.0.0.0"), 80, 200));
 		assertThat(sockets.get(0).wildcard()).isTrue();
@@ -76,7 +68,8 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv6WildcardIsReportedAsWildcard() throws IOException {
-		Path root = procRoot(tcp(), tcp6(listenRow(0, "00000000000000000000000000000000:1F90", 300)), 300);
+		Path root = procRoot(ProcFixture.tcp(),
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "00000000000000000000000000000000:1F90", 300)), 300);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("::"), 8080, 300));
 		assertThat(sockets.get(0).wildcard()).isTrue();
@@ -85,7 +78,8 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv6LoopbackIsDecodedFromHostOrderWords() throws IOException {
-		Path root = procRoot(tcp(), tcp6(listenRow(0, "00000000000000000000000001000000:1F91", 400)), 400);
+		Path root = procRoot(ProcFixture.tcp(),
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "00000000000000000000000001000000:1F91", 400)), 400);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("::1"), 8081, 400));
 		assertThat(sockets.get(0).wildcard()).isFalse();
@@ -94,16 +88,18 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv6GlobalAddressIsDecodedFromHostOrderWords() throws IOException {
-		Path root = procRoot(tcp(), tcp6(listenRow(0, "B80D0120000000000000000005000000:01BB", 500),
-				listenRow(1, "B80D0120020001000000000004030201:01BB", 501)), 500, 501);
+		Path root = procRoot(ProcFixture.tcp(),
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "B80D0120000000000000000005000000:01BB", 500),
+						ProcFixture.listenRow(1, "B80D0120020001000000000004030201:01BB", 501)),
+				500, 501);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
 			.containsExactly(tuple(address("2001:db8::5"), 443), tuple(address("2001:db8:1:2::102:304"), 443));
 	}
 
 	@Test
 	void bigEndianTablesAreDecodedWithoutSwappingWords() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "7F000001:1F90", 600)),
-				tcp6(listenRow(0, "20010DB8000000000000000000000005:1F90", 601)), 600, 601);
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "7F000001:1F90", 600)),
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "20010DB8000000000000000000000005:1F90", 601)), 600, 601);
 		assertThat(new ProcSocketTable(root, ByteOrder.BIG_ENDIAN).listeningSockets())
 			.extracting(ListeningSocket::address)
 			.containsExactly(address("127.0.0.1"), address("2001:db8::5"));
@@ -111,7 +107,8 @@ class ProcSocketTableTests {
 
 	@Test
 	void ipv4MappedRowInTcp6IsReportedAsIpv4() throws IOException {
-		Path root = procRoot(tcp(), tcp6(listenRow(0, "0000000000000000FFFF00000100007F:A4B1", 700)), 700);
+		Path root = procRoot(ProcFixture.tcp(),
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "0000000000000000FFFF00000100007F:A4B1", 700)), 700);
 		List<ListeningSocket> sockets = table(root).listeningSockets();
 		assertThat(sockets).containsExactly(new ListeningSocket(address("127.0.0.1"), 42161, 700));
 		assertThat(sockets.get(0).ipv6()).isFalse();
@@ -120,10 +117,11 @@ class ProcSocketTableTests {
 	@Test
 	void nonListenRowsAreIgnored() throws IOException {
 		Path root = procRoot(
-				tcp(listenRow(0, "0100007F:1F92", 802), row(1, "0100007F:1F90", "0100007F:A18E", ESTABLISHED, 800),
-						timeWaitRow(2, "0100007F:1F91", "0100007F:A18F")),
-				tcp6(row(0, "00000000000000000000000001000000:1F93", "00000000000000000000000001000000:A190",
-						ESTABLISHED, 803)),
+				ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F92", 802),
+						ProcFixture.row(1, "0100007F:1F90", "0100007F:A18E", ProcFixture.ESTABLISHED, 800),
+						ProcFixture.timeWaitRow(2, "0100007F:1F91", "0100007F:A18F")),
+				ProcFixture.tcp6(ProcFixture.row(0, "00000000000000000000000001000000:1F93",
+						"00000000000000000000000001000000:A190", ProcFixture.ESTABLISHED, 803)),
 				800, 802, 803);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8082);
 	}
@@ -131,10 +129,13 @@ class ProcSocketTableTests {
 	@Test
 	void readingStopsAfterTheListeningSectionThatTheKernelPrintsFirst() throws IOException {
 		Path root = procRoot(
-				tcp(listenRow(0, "0100007F:1F90", 810), row(1, "0100007F:1F91", "0100007F:A191", ESTABLISHED, 811),
-						listenRow(2, "0100007F:1F92", 812)),
-				tcp6(timeWaitRow(0, "00000000000000000000000001000000:1F93", "00000000000000000000000001000000:A192"),
-						listenRow(1, "00000000000000000000000001000000:1F94", 814)),
+				ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 810),
+						ProcFixture.row(1, "0100007F:1F91", "0100007F:A191", ProcFixture.ESTABLISHED, 811),
+						ProcFixture.listenRow(2, "0100007F:1F92", 812)),
+				ProcFixture.tcp6(
+						ProcFixture.timeWaitRow(0, "00000000000000000000000001000000:1F93",
+								"00000000000000000000000001000000:A192"),
+						ProcFixture.listenRow(1, "00000000000000000000000001000000:1F94", 814)),
 				810, 811, 812, 814);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
 	}
@@ -142,30 +143,35 @@ class ProcSocketTableTests {
 	@Test
 	void pendingRequestsInsideTheListeningSectionOfOldKernelsDoNotEndIt() throws IOException {
 		Path root = procRoot(
-				tcp(listenRow(0, "0100007F:1F90", 820), requestRow(1, "0100007F:1F90", "0100007F:A193"),
-						listenRow(2, "0100007F:1F91", 821), row(3, "0100007F:1F92", "0100007F:A194", ESTABLISHED, 822)),
+				ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 820),
+						ProcFixture.requestRow(1, "0100007F:1F90", "0100007F:A193"),
+						ProcFixture.listenRow(2, "0100007F:1F91", 821),
+						ProcFixture.row(3, "0100007F:1F92", "0100007F:A194", ProcFixture.ESTABLISHED, 822)),
 				null, 820, 821, 822);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080, 8081);
 	}
 
 	@Test
 	void malformedLinesDoNotEndTheListeningSection() throws IOException {
-		String tcp = String.join("\n", TCP_HEADER, "garbage 01 01 01", "  x: 0100007F:1F90 00000000:0000 01",
-				"   0: 0100007F:1F90 00000000:0000 ZZ", listenRow(1, "0100007F:1F91", 830)) + "\n";
+		String tcp = String.join("\n", ProcFixture.TCP_HEADER, "garbage 01 01 01",
+				"  x: 0100007F:1F90 00000000:0000 01", "   0: 0100007F:1F90 00000000:0000 ZZ",
+				ProcFixture.listenRow(1, "0100007F:1F91", 830)) + "\n";
 		Path root = procRoot(tcp, null, 830);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8081);
 	}
 
 	@Test
 	void socketsOfOtherProcessesAreIgnored() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "00000000:0016", 900), listenRow(1, "0100007F:1F90", 901)),
-				tcp6(listenRow(0, "00000000000000000000000000000000:0016", 902)), 901);
+		Path root = procRoot(
+				ProcFixture.tcp(ProcFixture.listenRow(0, "00000000:0016", 900),
+						ProcFixture.listenRow(1, "0100007F:1F90", 901)),
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "00000000000000000000000000000000:0016", 902)), 901);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::inode).containsExactly(901L);
 	}
 
 	@Test
 	void descriptorsThatAreNotSocketsAreIgnored() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1000)), null);
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1000)), null);
 		Path fd = root.resolve("self/fd");
 		Files.createSymbolicLink(fd.resolve("3"), Path.of("pipe:[1000]"));
 		Files.createSymbolicLink(fd.resolve("4"), Path.of("anon_inode:[eventpoll]"));
@@ -178,17 +184,20 @@ class ProcSocketTableTests {
 	void malformedLinesAreSkipped() throws IOException {
 		String tcp = String.join("\n", "garbage header without any fields we know", "", "   ",
 				"   0: 0100007F:1F90 00000000:0000 0A", "   1: 0100007F:1F91 00000000:0000 0A 00000000:00000000",
-				listenRow(2, "0100007G:1F92", 1100), listenRow(3, "0100007F:ZZZZ", 1100),
-				listenRow(4, "0100007F:1F9300", 1100), listenRow(5, "0100007F:", 1100),
-				listenRow(6, "0100007F1F94", 1100), listenRow(7, "00007F:1F95", 1100),
-				listenRow(8, "000000000100007F:1F96", 1100), listenRow(9, "+100007F:1F97", 1100),
+				ProcFixture.listenRow(2, "0100007G:1F92", 1100), ProcFixture.listenRow(3, "0100007F:ZZZZ", 1100),
+				ProcFixture.listenRow(4, "0100007F:1F9300", 1100), ProcFixture.listenRow(5, "0100007F:", 1100),
+				ProcFixture.listenRow(6, "0100007F1F94", 1100), ProcFixture.listenRow(7, "00007F:1F95", 1100),
+				ProcFixture.listenRow(8, "000000000100007F:1F96", 1100),
+				ProcFixture.listenRow(9, "+100007F:1F97", 1100),
 				"  10: 0100007F:1F98 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 12ab 1",
 				"  11: 0100007F:1F99 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 -1100 1",
 				"  12: 0100007F:1F9A 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0"
 						+ " 99999999999999999999999 1",
-				"\u00ff\u0000\u00e9 0A 0A 0A 0A 0A 0A 0A 0A 1100", listenRow(13, "0100007F:1F9B", 1100)) + "\n";
-		String tcp6 = String.join("\n", TCP6_HEADER, listenRow(0, "0000000000000000000000000000000:1F9C", 1100),
-				listenRow(1, "00000000000000000000000000000000X:1F9D", 1100));
+				"\u00ff\u0000\u00e9 0A 0A 0A 0A 0A 0A 0A 0A 1100", ProcFixture.listenRow(13, "0100007F:1F9B", 1100))
+				+ "\n";
+		String tcp6 = String.join("\n", ProcFixture.TCP6_HEADER,
+				ProcFixture.listenRow(0, "0000000000000000000000000000000:1F9C", 1100),
+				ProcFixture.listenRow(1, "00000000000000000000000000000000X:1F9D", 1100));
 		Path root = procRoot(tcp, tcp6, 1100);
 		assertThat(table(root).listeningSockets())
 			.containsExactly(new ListeningSocket(address("127.0.0.1"), 8091, 1100));
@@ -196,15 +205,17 @@ class ProcSocketTableTests {
 
 	@Test
 	void lineLongerThanAnyKernelRowIsSkippedAndNextRowRead() throws IOException {
-		String overlong = listenRow(0, "0100007F:1F90", 1150) + " " + "9".repeat(70_000);
-		Path root = procRoot(tcp(overlong, listenRow(1, "0100007F:1F91", 1151)), null, 1150, 1151);
+		String overlong = ProcFixture.listenRow(0, "0100007F:1F90", 1150) + " " + "9".repeat(70_000);
+		Path root = procRoot(ProcFixture.tcp(overlong, ProcFixture.listenRow(1, "0100007F:1F91", 1151)), null, 1150,
+				1151);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8081);
 	}
 
 	@Test
 	void carriageReturnsEndRowsAsLineBreaksDo() throws IOException {
-		String tcp = TCP_HEADER + "\r\n" + listenRow(0, "0100007F:1F90", 1160) + "\r\n"
-				+ listenRow(1, "0100007F:1F91", 1161) + "\r" + listenRow(2, "0100007F:1F92", 1162);
+		String tcp = ProcFixture.TCP_HEADER + "\r\n" + ProcFixture.listenRow(0, "0100007F:1F90", 1160) + "\r\n"
+				+ ProcFixture.listenRow(1, "0100007F:1F91", 1161) + "\r"
+				+ ProcFixture.listenRow(2, "0100007F:1F92", 1162);
 		Path root = procRoot(tcp, null, 1160, 1161, 1162);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080, 8081, 8082);
 	}
@@ -212,24 +223,24 @@ class ProcSocketTableTests {
 	@Test
 	void ownListeningSocketAfterManyConnectionsIsFound() throws IOException {
 		List<String> rows = new ArrayList<>();
-		rows.add(listenRow(0, "0100007F:1F91", 300_000));
-		rows.add(listenRow(1, "00000000:0016", 300_001));
+		rows.add(ProcFixture.listenRow(0, "0100007F:1F91", 300_000));
+		rows.add(ProcFixture.listenRow(1, "00000000:0016", 300_001));
 		long[] inodes = new long[3_001];
 		for (int slot = 0; slot < 3_000; slot++) {
-			rows.add(row(slot + 2, "0100007F:1F90", String.format("0100007F:%04X", 32768 + slot), ESTABLISHED,
-					200_000 + slot));
+			rows.add(ProcFixture.row(slot + 2, "0100007F:1F90", String.format("0100007F:%04X", 32768 + slot),
+					ProcFixture.ESTABLISHED, 200_000 + slot));
 			inodes[slot] = 200_000 + slot;
 		}
 		// The listening socket's descriptor comes after every connection's.
 		inodes[3_000] = 300_000;
-		Path root = procRoot(tcp(rows.toArray(String[]::new)), null, inodes);
+		Path root = procRoot(ProcFixture.tcp(rows.toArray(String[]::new)), null, inodes);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port, ListeningSocket::inode)
 			.containsExactly(tuple(8081, 300_000L));
 	}
 
 	@Test
 	void missingTcp6TableReadsOnlyTcp() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1200)), null, 1200);
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1200)), null, 1200);
 		assertThat(root.resolve("self/net/tcp6")).doesNotExist();
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
 	}
@@ -243,25 +254,28 @@ class ProcSocketTableTests {
 
 	@Test
 	void rootWithSocketTableIsAvailable() throws IOException {
-		assertThat(table(procRoot(tcp(), null)).isAvailable()).isTrue();
+		assertThat(table(procRoot(ProcFixture.tcp(), null)).isAvailable()).isTrue();
 	}
 
 	@Test
 	void duplicateAddressAndPortAreReportedOnce() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1300), listenRow(1, "0100007F:1F90", 1301)),
-				tcp6(listenRow(0, "0000000000000000FFFF00000100007F:1F90", 1302)), 1300, 1301, 1302);
+		Path root = procRoot(
+				ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1300),
+						ProcFixture.listenRow(1, "0100007F:1F90", 1301)),
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "0000000000000000FFFF00000100007F:1F90", 1302)), 1300, 1301,
+				1302);
 		assertThat(table(root).listeningSockets())
 			.containsExactly(new ListeningSocket(address("127.0.0.1"), 8080, 1300));
 	}
 
 	@Test
 	void socketsAreSortedByPortThenAddressWithIpv4First() throws IOException {
-		Path root = procRoot(
-				tcp(listenRow(0, "0100007F:1F90", 1400), listenRow(1, "0100000A:0050", 1401),
-						listenRow(2, "00000000:1F90", 1402), listenRow(3, "FE01A8C0:1F90", 1403)),
-				tcp6(listenRow(0, "00000000000000000000000001000000:1F90", 1404),
-						listenRow(1, "00000000000000000000000000000000:1F90", 1405),
-						listenRow(2, "00000000000000000000000001000000:0050", 1406)),
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1400),
+				ProcFixture.listenRow(1, "0100000A:0050", 1401), ProcFixture.listenRow(2, "00000000:1F90", 1402),
+				ProcFixture.listenRow(3, "FE01A8C0:1F90", 1403)),
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "00000000000000000000000001000000:1F90", 1404),
+						ProcFixture.listenRow(1, "00000000000000000000000000000000:1F90", 1405),
+						ProcFixture.listenRow(2, "00000000000000000000000001000000:0050", 1406)),
 				1400, 1401, 1402, 1403, 1404, 1405, 1406);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::address, ListeningSocket::port)
 			.containsExactly(tuple(address("10.0.0.1"), 80), tuple(address("::1"), 80), tuple(address("0.0.0.0"), 8080),
@@ -276,14 +290,15 @@ class ProcSocketTableTests {
 			if (slot < 3) {
 				int port = new int[] { 9007, 9000, 9099 }[slot];
 				long inode = new long[] { 100_007, 125_000, 149_999 }[slot];
-				rows.add(listenRow(slot, String.format("0100007F:%04X", port), inode));
+				rows.add(ProcFixture.listenRow(slot, String.format("0100007F:%04X", port), inode));
 			}
 			else {
-				rows.add(row(slot, String.format("0100007F:%04X", 10_000 + slot), "0100007F:1F90", ESTABLISHED,
-						100_000 + slot));
+				rows.add(ProcFixture.row(slot, String.format("0100007F:%04X", 10_000 + slot), "0100007F:1F90",
+						ProcFixture.ESTABLISHED, 100_000 + slot));
 			}
 		}
-		Path root = procRoot(tcp(rows.toArray(String[]::new)), null, 100_007, 125_000, 149_999, 100_008, 140_000);
+		Path root = procRoot(ProcFixture.tcp(rows.toArray(String[]::new)), null, 100_007, 125_000, 149_999, 100_008,
+				140_000);
 		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port, ListeningSocket::inode)
 			.containsExactly(tuple(9000, 125_000L), tuple(9007, 100_007L), tuple(9099, 149_999L));
 	}
@@ -299,7 +314,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void unreadableTcp6TableThrowsNamingIt() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1200)), null, 1200);
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1200)), null, 1200);
 		Path tcp6 = Files.createDirectories(root.resolve("self/net/tcp6"));
 		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())
 			.withMessageContaining(tcp6.toString());
@@ -316,11 +331,11 @@ class ProcSocketTableTests {
 		String[] table = new String[rows + 1];
 		for (int slot = 0; slot < rows; slot++) {
 			// Every address of 127.0.0.0/8 on one port: other processes' listeners.
-			table[slot] = listenRow(slot, String.format("%08X:1F90", Integer.reverseBytes(0x7F000000 + slot + 2)),
-					1_000_000 + slot);
+			table[slot] = ProcFixture.listenRow(slot,
+					String.format("%08X:1F90", Integer.reverseBytes(0x7F000000 + slot + 2)), 1_000_000 + slot);
 		}
-		table[rows] = listenRow(rows, "0100007F:0050", 42);
-		Path root = procRoot(tcp(table), null, 42);
+		table[rows] = ProcFixture.listenRow(rows, "0100007F:0050", 42);
+		Path root = procRoot(ProcFixture.tcp(table), null, 42);
 		ProcSocketTable socketTable = table(root);
 		socketTable.listeningSockets();
 		long before = allocatedBytes();
@@ -344,7 +359,7 @@ class ProcSocketTableTests {
 
 	@Test
 	void unlistableDescriptorsThrowNamingTheDirectoryAndPermission() throws IOException {
-		Path root = procRoot(tcp(listenRow(0, "0100007F:1F90", 1500)), null, 1500);
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1500)), null, 1500);
 		ProcFixture.makeDescriptorsUnlistable(root);
 		Path fd = root.resolve("self/fd");
 		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())

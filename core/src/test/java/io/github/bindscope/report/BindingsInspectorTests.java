@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import io.github.bindscope.fixture.ProcFixture;
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostAddress;
@@ -38,9 +42,6 @@ import io.github.bindscope.inspect.ListeningSocket;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.inspect.ProcSocketTable;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
