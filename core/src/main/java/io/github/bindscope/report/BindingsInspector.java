@@ -51,22 +51,6 @@ import io.github.bindscope.inspect.SocketTableException;
  */
 public final class BindingsInspector {
 
-	/**
-	 * Source of a listener read from the kernel's socket table.
-	 */
-	public static final String SOURCE_PROCFS = "procfs";
-
-	/**
-	 * Source of a listener read from the web server.
-	 */
-	public static final String SOURCE_CONNECTOR = "connector";
-
-	/**
-	 * Source of a listener known only from the JVM's arguments, such as a debug agent
-	 * that the socket table does not show.
-	 */
-	public static final String SOURCE_ARGUMENTS = "arguments";
-
 	private static final InetAddress IPV4_WILDCARD = address(new byte[4]);
 
 	private static final InetAddress IPV6_WILDCARD = address(new byte[16]);
@@ -148,7 +132,8 @@ public final class BindingsInspector {
 						// which
 						// will fail to bind; the connector is judged as configured.
 						if (live) {
-							listeners.add(listener(connector, socket.address(), socket.port(), SOURCE_PROCFS, hosts));
+							listeners.add(listener(connector, socket.address(), socket.port(), Listener.SOURCE_PROCFS,
+									hosts));
 							found = true;
 						}
 					}
@@ -159,15 +144,15 @@ public final class BindingsInspector {
 				// preferred.
 				InetAddress address = (connector.address() == null || connector.address().isAnyLocalAddress())
 						? defaultWildcard() : connector.address();
-				listeners.add(listener(connector, address, connector.port(), SOURCE_CONNECTOR, hosts));
+				listeners.add(listener(connector, address, connector.port(), Listener.SOURCE_CONNECTOR, hosts));
 			}
 		}
 		if (sockets != null) {
 			for (ListeningSocket socket : sockets) {
 				if (!attributed.contains(socket)) {
 					String role = context.portRoles().getOrDefault(socket.port(), Listener.OTHER);
-					listeners
-						.add(listener(role, null, null, "", socket.address(), socket.port(), SOURCE_PROCFS, hosts));
+					listeners.add(listener(role, null, null, "", socket.address(), socket.port(),
+							Listener.SOURCE_PROCFS, hosts));
 				}
 			}
 			if (live) {
@@ -253,7 +238,8 @@ public final class BindingsInspector {
 		}
 		if (agent.ephemeralPort() && tableRead) {
 			List<Listener> candidates = listeners.stream()
-				.filter((listener) -> Listener.OTHER.equals(listener.role()) && SOURCE_PROCFS.equals(listener.source()))
+				.filter((listener) -> Listener.OTHER.equals(listener.role())
+						&& Listener.SOURCE_PROCFS.equals(listener.source()))
 				.filter((listener) -> boundAsConfigured(listener, agent.bindAddress()))
 				.toList();
 			if (candidates.size() == 1) {
@@ -266,7 +252,7 @@ public final class BindingsInspector {
 		}
 		// A host name the agent resolved itself may be any address: assume the widest.
 		InetAddress address = (agent.bindAddress() != null) ? agent.bindAddress() : IPV6_WILDCARD;
-		listeners.add(listener(Listener.JDWP, null, null, "", address, agent.port(), SOURCE_ARGUMENTS, hosts));
+		listeners.add(listener(Listener.JDWP, null, null, "", address, agent.port(), Listener.SOURCE_ARGUMENTS, hosts));
 	}
 
 	private static boolean boundAsConfigured(Listener listener, @Nullable InetAddress configured) {
@@ -360,6 +346,9 @@ public final class BindingsInspector {
 			// claim less.
 			reachability = Reachability.PUBLIC;
 		}
+		// ipv6Only: the JDK clears IPV6_V6ONLY on every socket it opens, whatever
+		// net.ipv6.bindv6only says, and the kernel's socket table does not show the
+		// option (only sock_diag netlink does), so false is what this JVM's sockets have.
 		return new Listener(role, server, scheme, InetAddresses.toText(address), port, wildcard, false, source,
 				reachability, List.copyOf(addresses));
 	}

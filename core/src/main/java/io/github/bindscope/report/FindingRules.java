@@ -121,7 +121,7 @@ final class FindingRules {
 	}
 
 	private static String jdwpEvidence(Listener listener, RunContext context) {
-		if (!BindingsInspector.SOURCE_ARGUMENTS.equals(listener.source())) {
+		if (!Listener.SOURCE_ARGUMENTS.equals(listener.source())) {
 			return "";
 		}
 		String address = (context.jdwpAgent() != null) ? "address=" + context.jdwpAgent().address() : "-agentlib:jdwp";

@@ -31,7 +31,10 @@ import org.jspecify.annotations.Nullable;
  * @param address the address the socket is bound to
  * @param port the port the socket is bound to
  * @param wildcard whether the socket is bound to a wildcard address
- * @param ipv6Only whether a wildcard IPv6 socket refuses IPv4 connections
+ * @param ipv6Only whether a wildcard IPv6 socket refuses IPv4 connections: always
+ * {@code false}, which every socket the JDK opens is (it clears {@code IPV6_V6ONLY}
+ * whatever {@code net.ipv6.bindv6only} says); a socket opened by native code or inherited
+ * from a service manager may differ, and the kernel's socket table does not tell
  * @param source where the facts come from: {@code procfs} (the kernel's socket table) or
  * {@code connector} (the server's own view)
  * @param reachability the widest scope it accepts connections on
@@ -85,6 +88,22 @@ public record Listener(String role, @Nullable String server, @Nullable String sc
 	 * Role of a socket that Bindscope cannot attribute.
 	 */
 	public static final String OTHER = "other";
+
+	/**
+	 * Source of a listener read from the kernel's socket table.
+	 */
+	public static final String SOURCE_PROCFS = "procfs";
+
+	/**
+	 * Source of a listener read from the web server.
+	 */
+	public static final String SOURCE_CONNECTOR = "connector";
+
+	/**
+	 * Source of a listener known only from the JVM's arguments, such as a debug agent
+	 * that the socket table does not show.
+	 */
+	public static final String SOURCE_ARGUMENTS = "arguments";
 
 	/**
 	 * Return the identifier used by findings: {@code role:port}.

@@ -85,7 +85,7 @@ class BindingsInspectorTests {
 			assertThat(listener.address()).isEqualTo("127.0.0.1");
 			assertThat(listener.port()).isEqualTo(8080);
 			assertThat(listener.wildcard()).isFalse();
-			assertThat(listener.source()).isEqualTo(BindingsInspector.SOURCE_PROCFS);
+			assertThat(listener.source()).isEqualTo(Listener.SOURCE_PROCFS);
 			assertThat(listener.reachability()).isEqualTo(Reachability.LOCAL_ONLY);
 			assertThat(listener.addresses())
 				.extracting(ListenerAddress::getAddress, ListenerAddress::getInterface, ListenerAddress::getScope,
@@ -172,8 +172,7 @@ class BindingsInspectorTests {
 		assertThat(report.listeners()).singleElement().satisfies((listener) -> {
 			assertThat(listener.address()).isEqualTo("::");
 			assertThat(listener.wildcard()).isTrue();
-			assertThat(listener.ipv6Only()).isFalse();
-			assertThat(listener.source()).isEqualTo(BindingsInspector.SOURCE_PROCFS);
+			assertThat(listener.source()).isEqualTo(Listener.SOURCE_PROCFS);
 			assertThat(listener.addresses()).extracting(ListenerAddress::getAddress, ListenerAddress::getInterface)
 				.containsExactly(tuple("127.0.0.1", "lo"), tuple("::1", "lo"), tuple("198.51.100.7", "eth0"),
 						tuple("2001:db8::7", "eth0"), tuple("fe80::1%" + LINK_LOCAL_SCOPE_ID, "eth0"),
@@ -249,8 +248,8 @@ class BindingsInspectorTests {
 				List.of(socket("0.0.0.0", 8080, 100), socket("127.0.0.1", 9010, 101), socket("::", 22, 102)), 100, 101);
 		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), PROD);
 		assertThat(report.listeners()).extracting(Listener::role, Listener::address, Listener::port, Listener::source)
-			.containsExactly(tuple(Listener.SERVER, "0.0.0.0", 8080, BindingsInspector.SOURCE_PROCFS),
-					tuple(Listener.OTHER, "127.0.0.1", 9010, BindingsInspector.SOURCE_PROCFS));
+			.containsExactly(tuple(Listener.SERVER, "0.0.0.0", 8080, Listener.SOURCE_PROCFS),
+					tuple(Listener.OTHER, "127.0.0.1", 9010, Listener.SOURCE_PROCFS));
 		Listener other = report.listeners().get(1);
 		assertThat(other.server()).isNull();
 		assertThat(other.scheme()).isNull();
@@ -282,8 +281,8 @@ class BindingsInspectorTests {
 		boolean preferIpv4 = Boolean.getBoolean("java.net.preferIPv4Stack");
 		assertThat(report.listeners())
 			.extracting(Listener::address, Listener::port, Listener::wildcard, Listener::source)
-			.containsExactly(tuple(preferIpv4 ? "0.0.0.0" : "::", 8080, true, BindingsInspector.SOURCE_CONNECTOR),
-					tuple("198.51.100.7", 8081, false, BindingsInspector.SOURCE_CONNECTOR));
+			.containsExactly(tuple(preferIpv4 ? "0.0.0.0" : "::", 8080, true, Listener.SOURCE_CONNECTOR),
+					tuple("198.51.100.7", 8081, false, Listener.SOURCE_CONNECTOR));
 		assertThat(report.listeners().get(0).addresses()).hasSize(preferIpv4 ? 3 : HOSTS.size());
 		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.LOOPBACK_ONLY);
 	}
@@ -293,7 +292,7 @@ class BindingsInspectorTests {
 		Path root = Files.createDirectories(this.temp.resolve("not-procfs"));
 		BindingsInspector inspector = inspector(new ProcSocketTable(root));
 		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
-		assertThat(report.listeners()).extracting(Listener::source).containsExactly(BindingsInspector.SOURCE_CONNECTOR);
+		assertThat(report.listeners()).extracting(Listener::source).containsExactly(Listener.SOURCE_CONNECTOR);
 		assertThat(report.findings()).extracting(Finding::code, Finding::severity)
 			.contains(tuple(FindingCode.LOOPBACK_ONLY, Severity.WARN),
 					tuple(FindingCode.SOCKET_TABLE_UNAVAILABLE, Severity.INFO));
@@ -304,8 +303,8 @@ class BindingsInspectorTests {
 		BindingsInspector inspector = inspector(socketTable(socket("0.0.0.0", 9010, 100)));
 		BindingsReport report = inspector.inspect(List.of(server("198.51.100.7", 8080)), PROD);
 		assertThat(report.listeners()).extracting(Listener::role, Listener::address, Listener::source)
-			.containsExactly(tuple(Listener.SERVER, "198.51.100.7", BindingsInspector.SOURCE_CONNECTOR),
-					tuple(Listener.OTHER, "0.0.0.0", BindingsInspector.SOURCE_PROCFS));
+			.containsExactly(tuple(Listener.SERVER, "198.51.100.7", Listener.SOURCE_CONNECTOR),
+					tuple(Listener.OTHER, "0.0.0.0", Listener.SOURCE_PROCFS));
 	}
 
 	@Test
@@ -314,14 +313,14 @@ class BindingsInspectorTests {
 		BindingsInspector inspector = inspector(new ProcSocketTable(root));
 		BindingsReport planned = inspector.plan(List.of(server("127.0.0.1", 8080)), PROD);
 		assertThat(planned.listeners()).extracting(Listener::role, Listener::address, Listener::source)
-			.containsExactly(tuple(Listener.SERVER, "127.0.0.1", BindingsInspector.SOURCE_CONNECTOR),
-					tuple(Listener.OTHER, "127.0.0.1", BindingsInspector.SOURCE_PROCFS));
+			.containsExactly(tuple(Listener.SERVER, "127.0.0.1", Listener.SOURCE_CONNECTOR),
+					tuple(Listener.OTHER, "127.0.0.1", Listener.SOURCE_PROCFS));
 		assertThat(planned.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
 		assertThat(planned.findings()).extracting(Finding::code).contains(FindingCode.LOOPBACK_ONLY);
 		BindingsReport inspected = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
 		assertThat(inspected.listeners()).extracting(Listener::role, Listener::address, Listener::source)
-			.containsExactly(tuple(Listener.SERVER, "0.0.0.0", BindingsInspector.SOURCE_PROCFS),
-					tuple(Listener.OTHER, "127.0.0.1", BindingsInspector.SOURCE_PROCFS));
+			.containsExactly(tuple(Listener.SERVER, "0.0.0.0", Listener.SOURCE_PROCFS),
+					tuple(Listener.OTHER, "127.0.0.1", Listener.SOURCE_PROCFS));
 	}
 
 	@Test
@@ -374,7 +373,7 @@ class BindingsInspectorTests {
 		BindingsInspector inspector = inspector(new ProcSocketTable(unlistableDescriptors()));
 		BindingsReport report = inspector.plan(List.of(server("198.51.100.7", 8080)), PROD);
 		assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.SOCKET_TABLE_UNAVAILABLE);
-		assertThat(report.listeners()).extracting(Listener::source).containsExactly(BindingsInspector.SOURCE_CONNECTOR);
+		assertThat(report.listeners()).extracting(Listener::source).containsExactly(Listener.SOURCE_CONNECTOR);
 	}
 
 	@Test
@@ -410,7 +409,7 @@ class BindingsInspectorTests {
 			assertThat(finding.message()).contains("fd");
 		});
 		assertThat(report.listeners()).extracting(Listener::address, Listener::source)
-			.containsExactly(tuple("198.51.100.7", BindingsInspector.SOURCE_CONNECTOR));
+			.containsExactly(tuple("198.51.100.7", Listener.SOURCE_CONNECTOR));
 		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
 	}
 
@@ -754,8 +753,8 @@ class BindingsInspectorTests {
 		RunContext context = jdwp("*:0", InetAddress.getByAddress(new byte[16]), 0);
 		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
 		assertThat(report.listeners()).extracting(Listener::role, Listener::port, Listener::source)
-			.containsExactly(tuple(Listener.SERVER, 8080, BindingsInspector.SOURCE_PROCFS),
-					tuple(Listener.JDWP, 41873, BindingsInspector.SOURCE_PROCFS));
+			.containsExactly(tuple(Listener.SERVER, 8080, Listener.SOURCE_PROCFS),
+					tuple(Listener.JDWP, 41873, Listener.SOURCE_PROCFS));
 		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).extracting(Finding::severity, Finding::listener)
 			.containsExactly(tuple(Severity.WARN, "jdwp:41873"));
 		// Before the server starts, only the agent's socket is there.
@@ -772,10 +771,10 @@ class BindingsInspectorTests {
 		RunContext context = jdwp("*:0", InetAddress.getByAddress(new byte[16]), 0);
 		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
 		assertThat(report.listeners()).extracting(Listener::role, Listener::port, Listener::source)
-			.containsExactly(tuple(Listener.SERVER, 8080, BindingsInspector.SOURCE_PROCFS),
-					tuple(Listener.OTHER, 41873, BindingsInspector.SOURCE_PROCFS),
-					tuple(Listener.OTHER, 41874, BindingsInspector.SOURCE_PROCFS),
-					tuple(Listener.JDWP, 0, BindingsInspector.SOURCE_ARGUMENTS));
+			.containsExactly(tuple(Listener.SERVER, 8080, Listener.SOURCE_PROCFS),
+					tuple(Listener.OTHER, 41873, Listener.SOURCE_PROCFS),
+					tuple(Listener.OTHER, 41874, Listener.SOURCE_PROCFS),
+					tuple(Listener.JDWP, 0, Listener.SOURCE_ARGUMENTS));
 		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).singleElement().satisfies((finding) -> {
 			assertThat(finding.severity()).isEqualTo(Severity.WARN);
 			assertThat(finding.message()).contains("a port it picked at startup").contains("address=*:0");
@@ -789,8 +788,8 @@ class BindingsInspectorTests {
 		RunContext context = jdwp("*:5005", InetAddress.getByAddress(new byte[16]), 5005);
 		BindingsReport report = inspector(empty).inspect(List.of(server(null, 8080)), context);
 		assertThat(report.listeners()).extracting(Listener::role, Listener::address, Listener::port, Listener::source)
-			.containsExactly(tuple(Listener.SERVER, "::", 8080, BindingsInspector.SOURCE_CONNECTOR),
-					tuple(Listener.JDWP, "::", 5005, BindingsInspector.SOURCE_ARGUMENTS));
+			.containsExactly(tuple(Listener.SERVER, "::", 8080, Listener.SOURCE_CONNECTOR),
+					tuple(Listener.JDWP, "::", 5005, Listener.SOURCE_ARGUMENTS));
 		assertThat(report.findings()).extracting(Finding::code, Finding::severity)
 			.contains(tuple(FindingCode.JDWP_EXPOSED, Severity.WARN),
 					tuple(FindingCode.SOCKET_TABLE_UNAVAILABLE, Severity.INFO));
@@ -885,7 +884,7 @@ class BindingsInspectorTests {
 		BindingsReport report = inspector(new ProcSocketTable(root)).inspect(List.of(server("198.51.100.7", 8080)),
 				PROD);
 		assertThat(report.listeners()).extracting(Listener::address, Listener::source)
-			.containsExactly(tuple("198.51.100.7", BindingsInspector.SOURCE_CONNECTOR));
+			.containsExactly(tuple("198.51.100.7", Listener.SOURCE_CONNECTOR));
 		assertThat(findings(report, FindingCode.SOCKET_TABLE_UNAVAILABLE)).singleElement()
 			.satisfies((finding) -> assertThat(finding.message()).contains("port 8080").contains("incomplete"));
 	}
