@@ -339,15 +339,8 @@ public final class ProcSocketTable {
 	 * @param byteOrder the byte order the kernel writes addresses in
 	 * @return the listening socket, or {@code null}
 	 */
-	private static @Nullable ListeningSocket parseListenRow(String line, ByteOrder byteOrder) {
-		int slotEnd = tokenEnd(line, skipSpaces(line, 0));
-		int localStart = skipSpaces(line, slotEnd);
-		int localEnd = tokenEnd(line, localStart);
-		int stateStart = skipSpaces(line, tokenEnd(line, skipSpaces(line, localEnd)));
-		int stateEnd = tokenEnd(line, stateStart);
-		if (!isListenState(line, stateStart, stateEnd)) {
-			return null;
-		}
+	private static @Nullable ListeningSocket parseListenRow(String line, int localEnd, int stateEnd,
+			ByteOrder byteOrder) {
 		int position = stateEnd;
 		for (int field = 4; field < INODE_FIELD; field++) {
 			position = tokenEnd(line, skipSpaces(line, position));
@@ -357,22 +350,17 @@ public final class ProcSocketTable {
 		if (inode < 0) {
 			return null;
 		}
-		int colon = line.indexOf(':', localStart);
+		int colon = line.indexOf(':');
 		if (colon < 0 || colon >= localEnd) {
 			return null;
 		}
 		int portLength = localEnd - colon - 1;
 		long port = (portLength >= 1 && portLength <= 4) ? parseHex(line, colon + 1, localEnd) : -1;
-		InetAddress address = decodeAddress(line, localStart, colon, byteOrder);
+		InetAddress address = decodeAddress(line, 0, colon, byteOrder);
 		if (port < 0 || address == null) {
 			return null;
 		}
 		return new ListeningSocket(address, (int) port, inode);
-	}
-
-	private static boolean isListenState(String line, int start, int end) {
-		return end - start == LISTEN_STATE.length && line.charAt(start) == LISTEN_STATE[0]
-				&& Character.toUpperCase(line.charAt(start + 1)) == LISTEN_STATE[1];
 	}
 
 	// Each 32-bit word of the address is printed as a number in the kernel's byte order,
