@@ -243,7 +243,8 @@ public final class ProcSocketTable {
 	private boolean addListenRow(byte[] buffer, int start, int end, List<ListeningSocket> sink) {
 		int slotStart = skipSpaces(buffer, start, end);
 		int slotEnd = tokenEnd(buffer, slotStart, end);
-		int localEnd = tokenEnd(buffer, skipSpaces(buffer, slotEnd, end), end);
+		int localStart = skipSpaces(buffer, slotEnd, end);
+		int localEnd = tokenEnd(buffer, localStart, end);
 		int stateStart = skipSpaces(buffer, tokenEnd(buffer, skipSpaces(buffer, localEnd, end), end), end);
 		int stateEnd = tokenEnd(buffer, stateStart, end);
 		if (stateEnd - stateStart != LISTEN_STATE.length) {
@@ -256,8 +257,11 @@ public final class ProcSocketTable {
 		}
 		// ISO-8859-1 maps every byte to a character, so stray bytes make a row malformed
 		// instead of failing the whole read.
-		ListeningSocket socket = parseListenRow(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1),
-				this.byteOrder);
+		// The fields found so far are not looked for again: the text starts at the local
+		// address and ends with the line.
+		ListeningSocket socket = parseListenRow(
+				new String(buffer, localStart, end - localStart, StandardCharsets.ISO_8859_1), localEnd - localStart,
+				stateEnd - localStart, this.byteOrder);
 		if (socket != null) {
 			sink.add(socket);
 		}
@@ -332,10 +336,11 @@ public final class ProcSocketTable {
 	}
 
 	/**
-	 * Parse one table row, returning {@code null} for rows that are not in {@code LISTEN}
-	 * state or are malformed. The state is checked before anything is decoded because
-	 * busy hosts have tables with tens of thousands of established connections.
-	 * @param line the row
+	 * Parse the rest of a {@code LISTEN} row whose fields up to the state the scan has
+	 * already found, returning {@code null} for a malformed one.
+	 * @param line the row from its local address on
+	 * @param localEnd the index after the local address
+	 * @param stateEnd the index after the state
 	 * @param byteOrder the byte order the kernel writes addresses in
 	 * @return the listening socket, or {@code null}
 	 */
