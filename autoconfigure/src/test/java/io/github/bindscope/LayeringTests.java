@@ -13,16 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The layering of Bindscope's main code: facts and rules ({@code bindscope-core}) know
@@ -49,7 +48,8 @@ class LayeringTests {
 
 	@Test
 	void coreDependsOnTheJdkAndJSpecifyOnly() {
-		classes().that()
+		ArchRuleDefinition.classes()
+			.that()
 			.resideInAnyPackage(CORE)
 			.should()
 			.onlyDependOnClassesThat()
@@ -60,12 +60,13 @@ class LayeringTests {
 
 	@Test
 	void packagesAreFreeOfCycles() {
-		slices().matching("io.github.bindscope.(*)..").should().beFreeOfCycles().check(MAIN);
+		SlicesRuleDefinition.slices().matching("io.github.bindscope.(*)..").should().beFreeOfCycles().check(MAIN);
 	}
 
 	@Test
 	void endpointNeverReachesIntoAutoConfiguration() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAPackage("io.github.bindscope.actuate..")
 			.should()
 			.dependOnClassesThat()
@@ -75,7 +76,8 @@ class LayeringTests {
 
 	@Test
 	void coreNeverReachesIntoTheSpringGlue() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAnyPackage(CORE)
 			.should()
 			.dependOnClassesThat()

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.actuate;
 
 import java.util.List;
@@ -21,14 +22,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.ListenerAddress;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
  * Description of a {@link BindingsReport}, the response of the bindings endpoint.

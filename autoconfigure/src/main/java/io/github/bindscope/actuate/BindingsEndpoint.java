@@ -13,12 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.bindscope.actuate;
 
-import io.github.bindscope.report.BindingsReportSource;
+package io.github.bindscope.actuate;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+import io.github.bindscope.report.BindingsReportSource;
 
 /**
  * {@link Endpoint @Endpoint} that exposes who can reach this application: every socket

@@ -13,10 +13,8 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.bindscope.autoconfigure;
 
-import io.github.bindscope.actuate.BindingsEndpoint;
-import io.github.bindscope.actuate.BindscopeEndpoint;
+package io.github.bindscope.autoconfigure;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -27,6 +25,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
+
+import io.github.bindscope.actuate.BindingsEndpoint;
+import io.github.bindscope.actuate.BindscopeEndpoint;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link BindingsEndpoint} and

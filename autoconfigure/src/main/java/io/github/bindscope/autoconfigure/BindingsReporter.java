@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.util.List;
@@ -20,15 +21,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.BindingsReportSource;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.core.env.Environment;
 
 /**
  * Builds the bindings report of this application from its running web servers and the

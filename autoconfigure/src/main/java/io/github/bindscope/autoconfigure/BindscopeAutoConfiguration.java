@@ -13,14 +13,8 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.bindscope.autoconfigure;
 
-import io.github.bindscope.inspect.AddressProber;
-import io.github.bindscope.inspect.HostAddresses;
-import io.github.bindscope.inspect.HostEnvironment;
-import io.github.bindscope.inspect.Localhost;
-import io.github.bindscope.inspect.ProcSocketTable;
-import io.github.bindscope.report.BindingsInspector;
+package io.github.bindscope.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,6 +26,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+
+import io.github.bindscope.inspect.AddressProber;
+import io.github.bindscope.inspect.HostAddresses;
+import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.Localhost;
+import io.github.bindscope.inspect.ProcSocketTable;
+import io.github.bindscope.report.BindingsInspector;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Bindscope: reports who can reach

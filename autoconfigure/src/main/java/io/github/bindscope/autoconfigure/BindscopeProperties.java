@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.time.Duration;
@@ -20,9 +21,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.bindscope.inspect.AddressProber;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.github.bindscope.inspect.AddressProber;
 
 /**
  * Configuration properties for Bindscope.

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.util.ArrayList;
@@ -20,12 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.bindscope.actuate.BindingsEndpoint;
-import io.github.bindscope.actuate.BindscopeEndpoint;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -47,6 +45,9 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
+
+import io.github.bindscope.actuate.BindingsEndpoint;
+import io.github.bindscope.actuate.BindscopeEndpoint;
 
 /**
  * Moves Bindscope's report to the endpoint id {@code bindscope} when another endpoint,
@@ -109,6 +110,8 @@ final class EndpointIdConflictPostProcessor implements BeanDefinitionRegistryPos
 	 * Actuator's endpoint discovery would: any bean whose type carries
 	 * {@link Endpoint @Endpoint}, directly or as a meta-annotation, in this bean factory
 	 * or an ancestor.
+	 * @param beanFactory the bean factory to search, then its ancestors
+	 * @return the other endpoint, or {@code null} if there is none
 	 */
 	private @Nullable OtherEndpoint findOtherBindingsEndpoint(ConfigurableListableBeanFactory beanFactory) {
 		for (String name : beanFactory.getBeanDefinitionNames()) {

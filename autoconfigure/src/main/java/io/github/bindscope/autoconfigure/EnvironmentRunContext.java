@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.lang.management.ManagementFactory;
@@ -25,12 +26,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import io.github.bindscope.inspect.HostEnvironment;
-import io.github.bindscope.inspect.JvmArguments;
-import io.github.bindscope.report.Listener;
-import io.github.bindscope.report.RunContext;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -46,6 +42,11 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
+
+import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.JvmArguments;
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.RunContext;
 
 /**
  * Reads a {@link RunContext} from Spring's {@link Environment}.
@@ -98,6 +99,8 @@ final class EnvironmentRunContext {
 	/**
 	 * Return the roles of the sockets this JVM may listen on that are known by their
 	 * port. Web server connectors are attributed separately, from the servers themselves.
+	 * @param environment the environment
+	 * @return the role of each known port, by port
 	 */
 	static Map<Integer, String> portRoles(Environment environment) {
 		Map<Integer, String> roles = new LinkedHashMap<>();

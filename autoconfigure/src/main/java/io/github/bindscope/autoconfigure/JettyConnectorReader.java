@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.io.IOException;
@@ -24,15 +25,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.github.bindscope.report.Listener;
-import io.github.bindscope.report.WebServerConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.web.server.WebServer;
+
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.WebServerConnector;
 
 /**
  * {@link WebServerConnectorReader} for Jetty: every network connector of the server, with

@@ -13,9 +13,8 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.bindscope.autoconfigure;
 
-import java.util.Map;
+package io.github.bindscope.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -23,6 +22,8 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotationSelectors;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -33,9 +34,12 @@ class OnSwitchCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnSwitch.class.getName());
-		String name = (String) attributes.get("value");
-		boolean matchIfMissing = (boolean) attributes.get("matchIfMissing");
+		// Selected as getAnnotationAttributes selects it; always present, since the
+		// annotation is what makes Spring evaluate this condition.
+		MergedAnnotation<ConditionalOnSwitch> annotation = metadata.getAnnotations()
+			.get(ConditionalOnSwitch.class, null, MergedAnnotationSelectors.firstDirectlyDeclared());
+		String name = annotation.getString("value");
+		boolean matchIfMissing = annotation.getBoolean("matchIfMissing");
 		// The binder sees every relaxed form of the name (BINDSCOPE_ENABLED too).
 		String value = Binder.get(context.getEnvironment()).bind(name, Bindable.of(String.class)).orElse(null);
 		if (value == null) {

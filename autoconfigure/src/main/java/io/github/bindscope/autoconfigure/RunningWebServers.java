@@ -13,21 +13,20 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-
-import io.github.bindscope.report.Listener;
-import io.github.bindscope.report.WebServerConnector;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.core.env.Environment;
+
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.WebServerConnector;
 
 /**
  * The connectors of the web servers of this application (the main server and, on its own

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.net.InetAddress;
@@ -22,19 +23,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.web.server.WebServerException;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
 import io.github.bindscope.inspect.BindAttempt;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostAddressesException;
 import io.github.bindscope.inspect.InetAddresses;
 import io.github.bindscope.inspect.PrintableText;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
-import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.web.server.WebServerException;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 
 /**
  * Explains a web server that failed to start because it could not bind
@@ -95,6 +96,12 @@ class ServerAddressFailureAnalyzer extends AbstractFailureAnalyzer<WebServerExce
 	 * A link-local address of this host without a zone binds on Java's own sockets, which
 	 * find its interface, but not on a native transport (Reactor Netty's epoll), where
 	 * the kernel answers EINVAL.
+	 * @param failed the sentence that says which server failed to bind to what
+	 * @param property the name of the address property
+	 * @param address the address that the server failed to bind to
+	 * @param cause the server's failure
+	 * @return the analysis, or {@code null} if the address needs no zone or the server
+	 * did not answer EINVAL
 	 */
 	private @Nullable FailureAnalysis zoneRequiredByServer(String failed, String property, InetAddress address,
 			WebServerException cause) {

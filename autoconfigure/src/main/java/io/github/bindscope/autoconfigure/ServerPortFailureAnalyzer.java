@@ -13,13 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
@@ -89,6 +89,10 @@ class ServerPortFailureAnalyzer extends AbstractFailureAnalyzer<IllegalArgumentE
 	 * Find the server's own complaint about the port, such as the JDK's
 	 * {@code port out of range:70000}, so that an unrelated failure is never explained as
 	 * a bad port.
+	 * @param failure the failure to search, then its causes
+	 * @param port the port that the server failed to use
+	 * @return the server's complaint, or {@code null} if no cause names the port as out
+	 * of range
 	 */
 	private static @Nullable IllegalArgumentException outOfRange(Throwable failure, int port) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -13,13 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
-import io.github.bindscope.report.Listener;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.core.env.Environment;
+
+import io.github.bindscope.report.Listener;
 
 /**
  * A web server that has just started, as each Spring Boot line's event describes it.

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.util.Arrays;
@@ -23,18 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.PrintableText;
 import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.report.BindingsBanner;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
-import io.github.bindscope.report.FindingCode;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.Severity;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Logs who can reach each web server once it has started, and fails startup in strict
@@ -142,6 +142,7 @@ public class StartupBindingsReporter {
 	 * Say whether a test framework started this application, the way DevTools decides not
 	 * to restart: by looking for its classes on the current thread's stack, which during
 	 * startup leads back to the test method.
+	 * @return whether a test framework is on the current thread's stack
 	 */
 	static boolean runsUnderTestFramework() {
 		for (StackTraceElement element : Thread.currentThread().getStackTrace()) {
@@ -186,6 +187,8 @@ public class StartupBindingsReporter {
 	 * names it prints; this also covers what configuration and the environment put into
 	 * its texts, such as profile names and property origins, so that nothing but our own
 	 * line breaks reaches the log raw.
+	 * @param text the message, its lines separated by line feeds
+	 * @return the message with each line made printable
 	 */
 	private static String printableLines(String text) {
 		// Not String.lines(), which would also break at a carriage return.

@@ -13,12 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.bindscope.autoconfigure;
 
-import io.github.bindscope.inspect.PrintableText;
+package io.github.bindscope.autoconfigure;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import io.github.bindscope.inspect.PrintableText;
 
 /**
  * Explains a {@link StrictModeException}.

@@ -13,17 +13,18 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.util.List;
-
-import io.github.bindscope.report.Listener;
-import io.github.bindscope.report.WebServerConnector;
 
 import org.springframework.boot.web.server.AbstractConfigurableWebServerFactory;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.WebServerConnector;
 
 /**
  * Checks the main web server's configured address in strict mode before the server is

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.net.InetAddress;
@@ -20,14 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.github.bindscope.report.Listener;
-import io.github.bindscope.report.WebServerConnector;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.AbstractProtocol;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.web.server.WebServer;
+
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.WebServerConnector;
 
 /**
  * {@link WebServerConnectorReader} for Tomcat: every connector of the server's service,

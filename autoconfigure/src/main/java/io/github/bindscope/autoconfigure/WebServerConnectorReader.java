@@ -13,14 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.util.List;
 
-import io.github.bindscope.report.WebServerConnector;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.web.server.WebServer;
+
+import io.github.bindscope.report.WebServerConnector;
 
 /**
  * Reads the live connectors of one kind of embedded {@link WebServer}.

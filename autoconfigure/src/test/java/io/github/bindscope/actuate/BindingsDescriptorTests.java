@@ -13,10 +13,17 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.actuate;
 
 import java.net.InetAddress;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostEnvironment;
@@ -28,12 +35,6 @@ import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.ListenerAddress;
 import io.github.bindscope.report.Reachability;
 import io.github.bindscope.report.Severity;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
-import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.io.IOException;
@@ -31,17 +32,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bindscope.autoconfigure.ServerStacksIntegrationTests.Stack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.github.bindscope.autoconfigure.ServerStacksIntegrationTests.Stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -260,7 +261,7 @@ class AddressFailureAnalysisIntegrationTests {
 	 * Runs the test application on one stack in a JVM of its own: the stack's name, then
 	 * the application's arguments.
 	 */
-	static final class StackApplication {
+	public static final class StackApplication {
 
 		private StackApplication() {
 		}

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.io.IOException;
@@ -40,13 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.bindscope.inspect.HostEnvironment;
-import io.github.bindscope.report.BindingsInspector;
-import io.github.bindscope.report.Listener;
-import io.github.bindscope.report.WebServerConnector;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -55,6 +51,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+
+import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.report.BindingsInspector;
+import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.WebServerConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -20,12 +20,12 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,17 +13,18 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.bindscope.inspect.HostEnvironment;
-import io.github.bindscope.report.BindingsInspector;
-import io.github.bindscope.report.BindingsReport;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+
+import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.report.BindingsInspector;
+import io.github.bindscope.report.BindingsReport;
 
 /**
  * A {@link BindingsReporter} that counts calls to the endpoint ({@link #recentReport()})

@@ -23,11 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import io.github.bindscope.inspect.HostEnvironment;
-import io.github.bindscope.report.RunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
@@ -39,6 +36,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mock.env.MockEnvironment;
+
+import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.report.RunContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.io.BufferedInputStream;
@@ -33,7 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -115,7 +115,7 @@ class LoadIntegrationTests {
 								out.write(request);
 								out.flush();
 								Response response = readResponse(in);
-								(response.status() == 200 ? ok : failures).incrementAndGet();
+								((response.status() == 200) ? ok : failures).incrementAndGet();
 								open = !response.close();
 							}
 						}

@@ -13,12 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.net.BindException;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.tomcat.ConnectorStartFailedException;

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
 
 import java.net.InetAddress;
@@ -20,6 +21,13 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.mock.env.MockEnvironment;
 
 import io.github.bindscope.autoconfigure.BindscopeProperties.BannerMode;
 import io.github.bindscope.inspect.HostAddress;
@@ -29,13 +37,6 @@ import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.WebServer;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

@@ -13,14 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.FindingCode;
 import io.github.bindscope.report.Severity;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,19 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.boot3.autoconfigure;
 
-import io.github.bindscope.autoconfigure.BindscopeAutoConfiguration;
-import io.github.bindscope.autoconfigure.JettyConnectorReader;
-import io.github.bindscope.autoconfigure.RunningWebServers;
-import io.github.bindscope.autoconfigure.StartedWebServer;
-import io.github.bindscope.autoconfigure.StartupBindingsReporter;
-import io.github.bindscope.autoconfigure.StrictMode;
-import io.github.bindscope.autoconfigure.TomcatConnectorReader;
-import io.github.bindscope.autoconfigure.WebServerStartedListener;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.server.Server;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -36,6 +28,15 @@ import org.springframework.boot.web.embedded.jetty.JettyWebServer;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.github.bindscope.autoconfigure.BindscopeAutoConfiguration;
+import io.github.bindscope.autoconfigure.JettyConnectorReader;
+import io.github.bindscope.autoconfigure.RunningWebServers;
+import io.github.bindscope.autoconfigure.StartedWebServer;
+import io.github.bindscope.autoconfigure.StartupBindingsReporter;
+import io.github.bindscope.autoconfigure.StrictMode;
+import io.github.bindscope.autoconfigure.TomcatConnectorReader;
+import io.github.bindscope.autoconfigure.WebServerStartedListener;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for what Spring Boot 3.5 names

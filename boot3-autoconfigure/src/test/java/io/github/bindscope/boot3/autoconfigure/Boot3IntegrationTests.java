@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.boot3.autoconfigure;
 
 import java.io.IOException;
@@ -29,12 +30,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.bindscope.autoconfigure.StrictModeException;
-import io.github.bindscope.autoconfigure.WebServerStartedListener;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,6 +47,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
+
+import io.github.bindscope.autoconfigure.StrictModeException;
+import io.github.bindscope.autoconfigure.WebServerStartedListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -75,13 +76,12 @@ class Boot3IntegrationTests {
 			String json = get(port, "/actuator/bindings");
 			assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("LOCAL_ONLY");
 			List<Map<String, Object>> servers = JsonPath.read(json, "$.listeners[?(@.role == 'server')]");
-			assertThat(servers).singleElement().satisfies((server) -> {
-				assertThat(server).containsEntry("server", stack.server)
+			assertThat(servers).singleElement()
+				.satisfies((server) -> assertThat(server).containsEntry("server", stack.server)
 					.containsEntry("address", "127.0.0.1")
 					.containsEntry("port", port)
 					.containsEntry("reachability", "LOCAL_ONLY")
-					.containsEntry("source", Files.isReadable(Path.of("/proc/self/net/tcp")) ? "procfs" : "connector");
-			});
+					.containsEntry("source", Files.isReadable(Path.of("/proc/self/net/tcp")) ? "procfs" : "connector"));
 			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'LOOPBACK_ONLY')].listener"))
 				.containsExactly("server:" + port);
 			// The contract's field order, nulls included, as on Spring Boot 4.

@@ -13,19 +13,20 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.boot3.autoconfigure;
+
+import org.apache.catalina.startup.Tomcat;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import io.github.bindscope.autoconfigure.BindscopeAutoConfiguration;
 import io.github.bindscope.autoconfigure.JettyConnectorReader;
 import io.github.bindscope.autoconfigure.TomcatConnectorReader;
 import io.github.bindscope.autoconfigure.WebServerStartedListener;
-import org.apache.catalina.startup.Tomcat;
-import org.eclipse.jetty.server.Server;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

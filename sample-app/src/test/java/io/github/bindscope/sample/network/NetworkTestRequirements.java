@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.sample.network;
 
 import java.io.File;
@@ -25,8 +26,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * What the network tests need from the machine that runs them. A developer without root
@@ -79,7 +81,7 @@ final class NetworkTestRequirements {
 	 */
 	static void unmet(String reason) {
 		if ("true".equalsIgnoreCase(System.getenv(REQUIRE_VARIABLE))) {
-			Assertions.fail(reason + " " + REQUIRE_VARIABLE + "=true, so this fails instead of being skipped.");
+			fail(reason + " " + REQUIRE_VARIABLE + "=true, so this fails instead of being skipped.");
 		}
 		Assumptions
 			.abort(reason + " Skipping the network tests; set " + REQUIRE_VARIABLE + "=true to make this a failure.");

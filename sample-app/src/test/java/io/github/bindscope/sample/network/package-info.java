@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 /**
  * Network tests of the sample app: it runs on one test host (a Linux network namespace)
  * and a second test host tries to reach it over a virtual cable, so that what the report

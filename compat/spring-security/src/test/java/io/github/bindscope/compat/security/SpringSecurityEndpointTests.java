@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.bindscope.compat.security;
 
 import java.io.IOException;
@@ -31,19 +32,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.bindscope.actuate.BindingsEndpoint;
-import io.github.bindscope.autoconfigure.BindingsReporter;
-import io.github.bindscope.autoconfigure.BindscopeProperties;
-import io.github.bindscope.autoconfigure.RunningWebServers;
-import io.github.bindscope.inspect.HostEnvironment;
-import io.github.bindscope.report.BindingsInspector;
-import io.github.bindscope.report.BindingsReport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -61,6 +54,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+
+import io.github.bindscope.actuate.BindingsEndpoint;
+import io.github.bindscope.autoconfigure.BindingsReporter;
+import io.github.bindscope.autoconfigure.BindscopeProperties;
+import io.github.bindscope.autoconfigure.RunningWebServers;
+import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.report.BindingsInspector;
+import io.github.bindscope.report.BindingsReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
