@@ -35,7 +35,6 @@ import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostAddressesException;
 import io.github.bindscope.inspect.InetAddresses;
-import io.github.bindscope.inspect.PrintableText;
 
 /**
  * Explains a web server that failed to start because it could not bind
@@ -184,10 +183,7 @@ class ServerAddressFailureAnalyzer extends AbstractFailureAnalyzer<WebServerExce
 	}
 
 	private static String list(List<HostAddress> hosts, String none) {
-		String list = hosts.stream()
-			.map((host) -> host.text() + " (" + PrintableText.of(host.interfaceName()) + ")")
-			.distinct()
-			.collect(Collectors.joining(", "));
+		String list = hosts.stream().map(HostAddress::describe).distinct().collect(Collectors.joining(", "));
 		return list.isEmpty() ? none : list;
 	}
 

@@ -76,4 +76,14 @@ public record HostAddress(InetAddress address, String interfaceName, AddressScop
 		return InetAddresses.toText(this.address);
 	}
 
+	/**
+	 * The address with its interface, as messages name this host's addresses (for example
+	 * {@code 198.51.100.7 (eth0)}), unprintable characters of the interface's name
+	 * escaped.
+	 * @return the address and its interface
+	 */
+	public String describe() {
+		return text() + " (" + PrintableText.of(this.interfaceName) + ")";
+	}
+
 }

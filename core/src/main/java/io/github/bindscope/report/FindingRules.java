@@ -368,7 +368,7 @@ final class FindingRules {
 		Set<String> addresses = new LinkedHashSet<>();
 		for (HostAddress host : hosts) {
 			if (host.scope() != AddressScope.LOOPBACK) {
-				addresses.add(host.text() + " (" + PrintableText.of(host.interfaceName()) + ")");
+				addresses.add(host.describe());
 			}
 		}
 		return addresses;
