@@ -42,7 +42,9 @@ class OnSwitchCondition extends SpringBootCondition {
 		boolean matchIfMissing = annotation.getBoolean("matchIfMissing");
 		// The binder sees every relaxed form of the name (BINDSCOPE_ENABLED too).
 		String value = Binder.get(context.getEnvironment()).bind(name, Bindable.of(String.class)).orElse(null);
-		if (value == null) {
+		if (value == null || value.isBlank()) {
+			// An empty value is no switch either: binding then fails, naming the
+			// property.
 			return new ConditionOutcome(matchIfMissing, name + " is not set");
 		}
 		Boolean on;

@@ -147,6 +147,16 @@ class BindscopeAutoConfigurationTests {
 	}
 
 	@Test
+	void emptySwitchFailsStartupNamingThePropertyInsteadOfTurningBindscopeOff() {
+		this.contextRunner.withPropertyValues("bindscope.enabled=").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(causes(context.getStartupFailure()))
+				.anySatisfy((cause) -> assertThat(cause).isInstanceOf(BindException.class)
+					.hasMessageContaining("bindscope.enabled"));
+		});
+	}
+
+	@Test
 	void switchSetThroughAnEnvironmentVariableIsRead() {
 		this.contextRunner
 			.withInitializer((context) -> context.getEnvironment()

@@ -23,8 +23,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * What this JVM holds at a moment: live threads, open sockets, pipes and selectors (-1
- * where there is no {@code /proc}), and heap in use after a collection.
+ * What this JVM holds at a moment: live threads (but Tomcat's request threads, whose
+ * number its pool decides), open sockets, pipes and selectors (-1 where there is no
+ * {@code /proc}), and heap in use after a collection.
  *
  * @param threads the live threads
  * @param descriptors the open sockets, pipes and selectors, or -1 if they cannot be
@@ -46,7 +47,12 @@ record ProcessResources(long threads, long descriptors, long heap) {
 			System.gc();
 			Thread.sleep(50);
 		}
-		long threads = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count();
+		// Tomcat's request threads come and go with its pool, whatever it serves.
+		long threads = Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && !thread.getName().matches(".*-exec-\\d+"))
+			.count();
 		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 		return new ProcessResources(threads, openDescriptors(), heap);
 	}
@@ -57,6 +63,31 @@ record ProcessResources(long threads, long descriptors, long heap) {
 	 */
 	static boolean countsDescriptors() {
 		return Files.isDirectory(Path.of("/proc/self/fd"));
+	}
+
+	/**
+	 * Take the figures until threads and descriptors are back within the given slack of
+	 * the baseline, or the time is up: a server closes the connections a client has
+	 * closed, and ends idle threads, when it next gets to them, not at once.
+	 * @param baseline the figures to come back to
+	 * @param threadSlack how many more threads count as back
+	 * @param descriptorSlack how many more descriptors count as back
+	 * @return the last figures taken
+	 * @throws IOException if the descriptors cannot be listed
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	static ProcessResources settledTo(ProcessResources baseline, long threadSlack, long descriptorSlack)
+			throws IOException, InterruptedException {
+		ProcessResources now = now();
+		for (int attempt = 1; attempt < 15 && !now.within(baseline, threadSlack, descriptorSlack); attempt++) {
+			now = now();
+		}
+		return now;
+	}
+
+	private boolean within(ProcessResources baseline, long threadSlack, long descriptorSlack) {
+		return this.threads <= baseline.threads + threadSlack
+				&& this.descriptors <= baseline.descriptors + descriptorSlack;
 	}
 
 	private static long openDescriptors() throws IOException {
