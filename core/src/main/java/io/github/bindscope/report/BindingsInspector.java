@@ -125,8 +125,14 @@ public final class BindingsInspector {
 		for (WebServerConnector connector : connectors) {
 			boolean found = false;
 			if (sockets != null) {
+				boolean exact = sockets.stream().anyMatch((socket) -> boundAt(socket, connector));
 				for (ListeningSocket socket : sockets) {
-					if (socket.port() == connector.port()) {
+					// Another component may listen on the same port number on another
+					// address (IPv4 and IPv6 ports are apart): a connector bound to one
+					// address owns the socket on that address. Where none is there, the
+					// server bound elsewhere than it says (a customizer), and the port
+					// alone tells.
+					if (socket.port() == connector.port() && (!exact || boundAt(socket, connector))) {
 						attributed.add(socket);
 						// Before start, whatever holds the port is not the connector,
 						// which
@@ -219,6 +225,12 @@ public final class BindingsInspector {
 							+ "server.address to a concrete address to get a complete report."));
 			return UNLISTED;
 		}
+	}
+
+	private static boolean boundAt(ListeningSocket socket, WebServerConnector connector) {
+		InetAddress address = connector.address();
+		return socket.port() == connector.port()
+				&& (address == null || address.isAnyLocalAddress() || address.equals(socket.address()));
 	}
 
 	/**

@@ -155,9 +155,12 @@ class BindingsInspectorTests {
 
 	@Test
 	void loopbackFindingNamesEveryLoopbackAddressWithIpv6InBrackets() throws IOException {
+		// The main connector on 127.0.0.1 and an additional one on ::1, on the same port.
 		BindingsInspector inspector = inspector(socketTable(socket("127.0.0.1", 8080, 100), socket("::1", 8080, 101)));
-		BindingsReport report = inspector.inspect(List.of(server("127.0.0.1", 8080)), PROD);
-		assertThat(report.listeners()).extracting(Listener::address).containsExactly("127.0.0.1", "::1");
+		BindingsReport report = inspector
+			.inspect(List.of(server("127.0.0.1", 8080), connector(Listener.CONNECTOR, "::1", 8080)), PROD);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::address)
+			.containsExactly(tuple(Listener.SERVER, "127.0.0.1"), tuple(Listener.CONNECTOR, "::1"));
 		assertThat(report.verdict()).isEqualTo(Reachability.LOCAL_ONLY);
 		assertThat(findings(report, FindingCode.LOOPBACK_ONLY)).singleElement()
 			.extracting(Finding::message)
@@ -896,6 +899,26 @@ class BindingsInspectorTests {
 			.satisfies((finding) -> assertThat(finding.message())
 				.contains("listens on 127.0.0.1 (on a port picked at startup) only")
 				.doesNotContain("127.0.0.1:0"));
+	}
+
+	@Test
+	void socketOfAnotherComponentOnTheSamePortNumberIsNotTheServers() throws IOException {
+		// IPv4 and IPv6 ports are apart: something else may hold ::1 on the port the
+		// server holds on 127.0.0.1.
+		ProcSocketTable table = new ProcSocketTable(
+				procRoot(List.of(socket("127.0.0.1", 8080, 1), socket("::1", 8080, 2)), 1, 2));
+		BindingsReport report = inspector(table).inspect(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::address)
+			.containsExactly(tuple(Listener.SERVER, "127.0.0.1"), tuple(Listener.OTHER, "::1"));
+	}
+
+	@Test
+	void serverBoundElsewhereThanItSaysOwnsWhatListensOnItsPort() throws IOException {
+		// A customizer bound the server to ::1 while the connector still says 127.0.0.1.
+		ProcSocketTable table = new ProcSocketTable(procRoot(List.of(socket("::1", 8080, 1)), 1));
+		BindingsReport report = inspector(table).inspect(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(report.listeners()).extracting(Listener::role, Listener::address, Listener::source)
+			.containsExactly(tuple(Listener.SERVER, "::1", Listener.SOURCE_PROCFS));
 	}
 
 	private static RunContext jdwp(String address, @Nullable InetAddress bindAddress, int port) {
