@@ -49,11 +49,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 
-import io.github.bindscope.inspect.HostEnvironment;
-import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
 
@@ -314,13 +312,8 @@ class BindingsEndpointRequestShapesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(CountingBindingsReporter.CountingReporterConfiguration.class)
 	static class CountingConfiguration {
-
-		@Bean
-		CountingBindingsReporter countingBindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
-				Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
-			return new CountingBindingsReporter(inspector, webServers, environment, properties, hostEnvironment);
-		}
 
 		@Bean
 		ProbeWitness probeWitness() throws IOException {
