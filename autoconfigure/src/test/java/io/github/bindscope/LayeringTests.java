@@ -20,13 +20,19 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.Architectures;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering of Bindscope's main code: facts and rules ({@code bindscope-core}) know
- * nothing of Spring, and dependencies point one way, auto-configuration to endpoint to
- * core, without cycles between packages.
+ * nothing of Spring, and dependencies point one way, from auto-configuration down to the
+ * core, without cycles between packages: <pre>
+ * autoconfigure ──▶ actuate (the endpoint)      ──▶ core (inspect, report)
+ *               ──▶ diagnostics (failure analysis) ──▶ strict, env
+ *               ──▶ reporting (build, reuse, log)  ──▶ strict, web, env
+ *               ──▶ strict ──▶ web
+ * </pre>
  */
 class LayeringTests {
 
@@ -41,7 +47,10 @@ class LayeringTests {
 		// Guards the rules below against passing on nothing.
 		for (String name : new String[] { "io.github.bindscope.inspect.ProcSocketTable",
 				"io.github.bindscope.report.BindingsInspector", "io.github.bindscope.actuate.BindingsEndpoint",
-				"io.github.bindscope.autoconfigure.BindscopeAutoConfiguration" }) {
+				"io.github.bindscope.autoconfigure.BindscopeAutoConfiguration",
+				"io.github.bindscope.diagnostics.ServerAddressFailureAnalyzer",
+				"io.github.bindscope.env.EnvironmentRunContext", "io.github.bindscope.reporting.BindingsReporter",
+				"io.github.bindscope.strict.StrictMode", "io.github.bindscope.web.RunningWebServers" }) {
 			MAIN.get(name);
 		}
 	}
@@ -61,6 +70,43 @@ class LayeringTests {
 	@Test
 	void packagesAreFreeOfCycles() {
 		SlicesRuleDefinition.slices().matching("io.github.bindscope.(*)..").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void dependenciesPointFromAutoConfigurationDownToTheCore() {
+		Architectures.layeredArchitecture()
+			.consideringOnlyDependenciesInLayers()
+			.layer("AutoConfiguration")
+			.definedBy("io.github.bindscope.autoconfigure..")
+			.layer("Endpoint")
+			.definedBy("io.github.bindscope.actuate..")
+			.layer("Diagnostics")
+			.definedBy("io.github.bindscope.diagnostics..")
+			.layer("Reporting")
+			.definedBy("io.github.bindscope.reporting..")
+			.layer("Strict")
+			.definedBy("io.github.bindscope.strict..")
+			.layer("Web")
+			.definedBy("io.github.bindscope.web..")
+			.layer("Env")
+			.definedBy("io.github.bindscope.env..")
+			.layer("Core")
+			.definedBy(CORE)
+			.whereLayer("AutoConfiguration")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Endpoint")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Diagnostics")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Reporting")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Strict")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Diagnostics")
+			.whereLayer("Web")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Strict")
+			.whereLayer("Env")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Diagnostics")
+			.check(MAIN);
 	}
 
 	@Test

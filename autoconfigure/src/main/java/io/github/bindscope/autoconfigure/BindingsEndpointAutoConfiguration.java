@@ -28,6 +28,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 import io.github.bindscope.actuate.BindingsEndpoint;
 import io.github.bindscope.actuate.BindscopeEndpoint;
+import io.github.bindscope.reporting.BindingsReporter;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link BindingsEndpoint} and

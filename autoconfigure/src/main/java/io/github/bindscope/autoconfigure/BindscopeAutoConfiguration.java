@@ -33,6 +33,12 @@ import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.report.BindingsInspector;
+import io.github.bindscope.reporting.BindingsReporter;
+import io.github.bindscope.reporting.StartupBindingsReporter;
+import io.github.bindscope.strict.StrictMode;
+import io.github.bindscope.strict.StrictModeWebServerFactoryCustomizer;
+import io.github.bindscope.web.RunningWebServers;
+import io.github.bindscope.web.WebServerConnectorReader;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Bindscope: reports who can reach
@@ -99,27 +105,27 @@ public final class BindscopeAutoConfiguration {
 	@ConditionalOnMissingBean
 	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
 			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
-		return new BindingsReporter(inspector, webServers, environment, properties, hostEnvironment);
+		return new BindingsReporter(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	StartupBindingsReporter startupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties,
 			Localhost localhost) {
-		return new StartupBindingsReporter(reporter, properties, localhost);
+		return new StartupBindingsReporter(reporter, properties::getBanner, localhost);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	StrictMode bindscopeStrictMode(BindscopeProperties properties) {
-		return new StrictMode(properties);
+		return new StrictMode(properties::isStrict);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	StrictModeWebServerFactoryCustomizer strictModeWebServerFactoryCustomizer(BindingsReporter reporter,
-			BindscopeProperties properties, StrictMode strictMode) {
-		return new StrictModeWebServerFactoryCustomizer(reporter, properties, strictMode);
+	StrictModeWebServerFactoryCustomizer strictModeWebServerFactoryCustomizer(StrictMode strictMode,
+			BindingsReporter reporter) {
+		return new StrictModeWebServerFactoryCustomizer(strictMode, reporter::plan);
 	}
 
 }

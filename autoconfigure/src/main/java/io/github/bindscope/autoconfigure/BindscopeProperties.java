@@ -24,6 +24,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import io.github.bindscope.inspect.AddressProber;
+import io.github.bindscope.reporting.BannerMode;
 
 /**
  * Configuration properties for Bindscope.
@@ -93,28 +94,6 @@ public class BindscopeProperties {
 
 	public Probe getProbe() {
 		return this.probe;
-	}
-
-	/**
-	 * When to log the startup banner.
-	 */
-	public enum BannerMode {
-
-		/**
-		 * Log the banner except when the application runs under a test framework.
-		 */
-		AUTO,
-
-		/**
-		 * Always log the banner.
-		 */
-		ALWAYS,
-
-		/**
-		 * Never log the banner; log a one-line summary per web server instead.
-		 */
-		NEVER
-
 	}
 
 	/**

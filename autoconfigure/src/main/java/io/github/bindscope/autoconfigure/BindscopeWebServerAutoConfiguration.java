@@ -27,6 +27,14 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.github.bindscope.reporting.StartupBindingsReporter;
+import io.github.bindscope.reporting.WebServerStartedListener;
+import io.github.bindscope.strict.StrictMode;
+import io.github.bindscope.web.JettyConnectorReader;
+import io.github.bindscope.web.RunningWebServers;
+import io.github.bindscope.web.StartedWebServer;
+import io.github.bindscope.web.TomcatConnectorReader;
+
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for what Spring Boot 4 alone names:
  * the event a web server publishes once it has started, and the Tomcat and Jetty web
@@ -58,8 +66,7 @@ public final class BindscopeWebServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JettyConnectorReader jettyConnectorReader() {
-			return new JettyConnectorReader(
-					(webServer) -> (webServer instanceof JettyWebServer jetty) ? jetty.getServer() : null);
+			return new JettyConnectorReader(JettyWebServer.class, JettyWebServer::getServer);
 		}
 
 	}
@@ -71,8 +78,7 @@ public final class BindscopeWebServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TomcatConnectorReader tomcatConnectorReader() {
-			return new TomcatConnectorReader(
-					(webServer) -> (webServer instanceof TomcatWebServer tomcat) ? tomcat.getTomcat() : null);
+			return new TomcatConnectorReader(TomcatWebServer.class, TomcatWebServer::getTomcat);
 		}
 
 	}

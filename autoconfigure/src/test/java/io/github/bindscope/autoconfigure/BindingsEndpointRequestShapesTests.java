@@ -54,6 +54,9 @@ import org.springframework.core.Ordered;
 
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
+import io.github.bindscope.reporting.BindingsReporter;
+import io.github.bindscope.web.TomcatConnectorReader;
+import io.github.bindscope.web.WebServerConnectorReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -375,8 +378,8 @@ class BindingsEndpointRequestShapesTests {
 	 */
 	static final class WitnessConnectorReader implements WebServerConnectorReader, Ordered {
 
-		private final TomcatConnectorReader tomcat = new TomcatConnectorReader(
-				(webServer) -> (webServer instanceof TomcatWebServer server) ? server.getTomcat() : null);
+		private final TomcatConnectorReader tomcat = new TomcatConnectorReader(TomcatWebServer.class,
+				TomcatWebServer::getTomcat);
 
 		private final ProbeWitness witness;
 

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,12 @@ import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.FindingCode;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
+import io.github.bindscope.reporting.BindingsReporter;
+import io.github.bindscope.reporting.StartupBindingsReporter;
+import io.github.bindscope.reporting.WebServerStartedListener;
+import io.github.bindscope.strict.StrictModeWebServerFactoryCustomizer;
+import io.github.bindscope.web.RunningWebServers;
+import io.github.bindscope.web.TomcatConnectorReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -308,8 +315,8 @@ class BindscopeAutoConfigurationTests {
 
 		@Bean
 		BindingsReporter userReporter(RunningWebServers webServers, org.springframework.core.env.Environment env) {
-			return new BindingsReporter(new BindingsInspector(HOST_ADDRESSES, null), webServers, env,
-					new BindscopeProperties());
+			return new BindingsReporter(new BindingsInspector(HOST_ADDRESSES, null), webServers, env, Set::of,
+					HostEnvironment.undetected());
 		}
 
 	}

@@ -25,6 +25,8 @@ import org.springframework.core.env.Environment;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.reporting.BindingsReporter;
+import io.github.bindscope.web.RunningWebServers;
 
 /**
  * A {@link BindingsReporter} that counts calls to the endpoint ({@link #recentReport()})
@@ -39,7 +41,7 @@ class CountingBindingsReporter extends BindingsReporter {
 
 	CountingBindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 			BindscopeProperties properties, HostEnvironment hostEnvironment) {
-		super(inspector, webServers, environment, properties, hostEnvironment);
+		super(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment);
 	}
 
 	@Override

@@ -210,7 +210,8 @@ final class FindingRules {
 	}
 
 	private static String origin(RunContext context) {
-		return (context.addressOrigin() != null) ? " (server.address set in " + context.addressOrigin() + ")" : "";
+		String origin = context.addressOrigin();
+		return (origin != null) ? " (" + RunContext.setIn("server.address", origin) + ")" : "";
 	}
 
 	private static String serverName(Listener listener) {
@@ -231,8 +232,9 @@ final class FindingRules {
 		message.append("The ").append(serverName(first));
 		message.append("server listens on ").append(bound).append(" only, so it can be reached from this host alone");
 		message.append(" (").append(describeProfiles(context.activeProfiles()));
-		if (context.addressOrigin() != null) {
-			message.append("; server.address set in ").append(context.addressOrigin());
+		String origin = context.addressOrigin();
+		if (origin != null) {
+			message.append("; ").append(RunContext.setIn("server.address", origin));
 		}
 		message.append(").");
 		StringBuilder action = new StringBuilder();

@@ -82,4 +82,27 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 		this(activeProfiles, devProfile, devProfiles, addressOrigin, Map.of());
 	}
 
+	/**
+	 * Name a property with where it was set, in the words every finding uses:
+	 * {@code server.address set in application-prod.properties:3}.
+	 * @param property the property, such as {@code server.address}
+	 * @param origin where it was set
+	 * @return the property and its origin
+	 */
+	public static String setIn(String property, String origin) {
+		return property + " set in " + origin;
+	}
+
+	/**
+	 * Name a property's value with where it was set, in the words every failure analysis
+	 * uses: {@code server.port=70000 (set in application.properties:2)}.
+	 * @param property the property, such as {@code server.port}
+	 * @param value its value
+	 * @param origin where it was set, or {@code null} when that is unknown
+	 * @return the property, its value and, when known, its origin
+	 */
+	public static String setting(String property, Object value, @Nullable String origin) {
+		return property + "=" + value + ((origin != null) ? " (set in " + origin + ")" : "");
+	}
+
 }

@@ -36,4 +36,23 @@ import org.jspecify.annotations.Nullable;
 public record WebServerConnector(String role, String server, String scheme, @Nullable InetAddress address, int port,
 		String contextPath) {
 
+	/**
+	 * The scheme of a connector that does or does not speak TLS.
+	 */
+	public static final String HTTP = "http";
+
+	/**
+	 * The scheme of a connector that speaks TLS.
+	 */
+	public static final String HTTPS = "https";
+
+	/**
+	 * Return the scheme of a connector, the one way every reader names it.
+	 * @param secure whether the connector speaks TLS
+	 * @return {@link #HTTPS} or {@link #HTTP}
+	 */
+	public static String scheme(boolean secure) {
+		return secure ? HTTPS : HTTP;
+	}
+
 }

@@ -30,13 +30,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.bindscope.autoconfigure.BindscopeAutoConfiguration;
-import io.github.bindscope.autoconfigure.JettyConnectorReader;
-import io.github.bindscope.autoconfigure.RunningWebServers;
-import io.github.bindscope.autoconfigure.StartedWebServer;
-import io.github.bindscope.autoconfigure.StartupBindingsReporter;
-import io.github.bindscope.autoconfigure.StrictMode;
-import io.github.bindscope.autoconfigure.TomcatConnectorReader;
-import io.github.bindscope.autoconfigure.WebServerStartedListener;
+import io.github.bindscope.reporting.StartupBindingsReporter;
+import io.github.bindscope.reporting.WebServerStartedListener;
+import io.github.bindscope.strict.StrictMode;
+import io.github.bindscope.web.JettyConnectorReader;
+import io.github.bindscope.web.RunningWebServers;
+import io.github.bindscope.web.StartedWebServer;
+import io.github.bindscope.web.TomcatConnectorReader;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for what Spring Boot 3.5 names
@@ -70,8 +70,7 @@ public final class Boot3WebServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JettyConnectorReader jettyConnectorReader() {
-			return new JettyConnectorReader(
-					(webServer) -> (webServer instanceof JettyWebServer jetty) ? jetty.getServer() : null);
+			return new JettyConnectorReader(JettyWebServer.class, JettyWebServer::getServer);
 		}
 
 	}
@@ -83,8 +82,7 @@ public final class Boot3WebServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TomcatConnectorReader tomcatConnectorReader() {
-			return new TomcatConnectorReader(
-					(webServer) -> (webServer instanceof TomcatWebServer tomcat) ? tomcat.getTomcat() : null);
+			return new TomcatConnectorReader(TomcatWebServer.class, TomcatWebServer::getTomcat);
 		}
 
 	}

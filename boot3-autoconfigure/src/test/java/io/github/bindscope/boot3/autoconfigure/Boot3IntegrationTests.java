@@ -48,8 +48,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 
-import io.github.bindscope.autoconfigure.StrictModeException;
-import io.github.bindscope.autoconfigure.WebServerStartedListener;
+import io.github.bindscope.reporting.WebServerStartedListener;
+import io.github.bindscope.strict.StrictModeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;

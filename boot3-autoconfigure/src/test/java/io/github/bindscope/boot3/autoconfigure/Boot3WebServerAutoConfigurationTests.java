@@ -24,9 +24,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import io.github.bindscope.autoconfigure.BindscopeAutoConfiguration;
-import io.github.bindscope.autoconfigure.JettyConnectorReader;
-import io.github.bindscope.autoconfigure.TomcatConnectorReader;
-import io.github.bindscope.autoconfigure.WebServerStartedListener;
+import io.github.bindscope.reporting.WebServerStartedListener;
+import io.github.bindscope.web.JettyConnectorReader;
+import io.github.bindscope.web.TomcatConnectorReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -56,12 +56,12 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import io.github.bindscope.actuate.BindingsEndpoint;
-import io.github.bindscope.autoconfigure.BindingsReporter;
 import io.github.bindscope.autoconfigure.BindscopeProperties;
-import io.github.bindscope.autoconfigure.RunningWebServers;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.reporting.BindingsReporter;
+import io.github.bindscope.web.RunningWebServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -305,7 +305,7 @@ class SpringSecurityEndpointTests {
 
 		CountingBindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 				BindscopeProperties properties, HostEnvironment hostEnvironment) {
-			super(inspector, webServers, environment, properties, hostEnvironment);
+			super(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment);
 		}
 
 		@Override

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.diagnostics;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -24,6 +24,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+
+import io.github.bindscope.env.EnvironmentRunContext;
 
 /**
  * Explains a web server that failed to start because {@code server.port} (or
@@ -60,8 +62,7 @@ class ServerPortFailureAnalyzer extends AbstractFailureAnalyzer<IllegalArgumentE
 		if (outOfRange == null) {
 			return null;
 		}
-		String origin = EnvironmentRunContext.origin(this.environment, property);
-		String configured = property + "=" + port + ((origin != null) ? " (set in " + origin + ")" : "");
+		String configured = EnvironmentRunContext.setting(this.environment, property, port);
 		if (port == -1) {
 			return new FailureAnalysis(
 					configured + " asks for no web server, which Tomcat and Jetty honour but "

@@ -14,9 +14,10 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.env;
 
 import java.lang.management.ManagementFactory;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ import io.github.bindscope.report.RunContext;
 /**
  * Reads a {@link RunContext} from Spring's {@link Environment}.
  */
-final class EnvironmentRunContext {
+public final class EnvironmentRunContext {
 
 	/**
 	 * Name of the property source DevTools adds when it is active.
@@ -79,20 +80,24 @@ final class EnvironmentRunContext {
 	private EnvironmentRunContext() {
 	}
 
-	static RunContext of(Environment environment, BindscopeProperties properties) {
-		return of(environment, properties, HostEnvironment.undetected());
-	}
-
-	static RunContext of(Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
+	/**
+	 * Read the run context of a report.
+	 * @param environment the environment
+	 * @param devProfiles the profiles under which local-only access is intended, in any
+	 * case
+	 * @param hostEnvironment where this process runs
+	 * @return the run context
+	 */
+	public static RunContext of(Environment environment, Collection<String> devProfiles,
+			HostEnvironment hostEnvironment) {
 		List<String> activeProfiles = List.of(environment.getActiveProfiles());
-		Set<String> devProfiles = properties.getDevProfiles()
-			.stream()
+		Set<String> lowerCaseDevProfiles = devProfiles.stream()
 			.map((profile) -> profile.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		boolean devProfile = activeProfiles.stream()
-			.anyMatch((profile) -> devProfiles.contains(profile.toLowerCase(Locale.ROOT)))
+			.anyMatch((profile) -> lowerCaseDevProfiles.contains(profile.toLowerCase(Locale.ROOT)))
 				|| devToolsActive(environment);
-		return new RunContext(activeProfiles, devProfile, devProfiles, serverAddressOrigin(environment),
+		return new RunContext(activeProfiles, devProfile, lowerCaseDevProfiles, serverAddressOrigin(environment),
 				portRoles(environment), hostEnvironment, JvmArguments.jdwpAgent(JVM_ARGUMENTS.get()));
 	}
 
@@ -135,6 +140,18 @@ final class EnvironmentRunContext {
 
 	static @Nullable String serverAddressOrigin(Environment environment) {
 		return origin(environment, SERVER_ADDRESS);
+	}
+
+	/**
+	 * Name a property's value with where it was set, as
+	 * {@link RunContext#setting(String, Object, String)} words it.
+	 * @param environment the environment
+	 * @param property the property, such as {@code server.port}
+	 * @param value its value
+	 * @return the property, its value and, when known, where it was set
+	 */
+	public static String setting(Environment environment, String property, Object value) {
+		return RunContext.setting(property, value, origin(environment, property));
 	}
 
 	/**

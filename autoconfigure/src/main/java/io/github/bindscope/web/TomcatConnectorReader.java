@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.web;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.AbstractProtocol;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.WebServer;
 
@@ -42,11 +43,13 @@ public class TomcatConnectorReader implements WebServerConnectorReader {
 
 	/**
 	 * Create a new {@link TomcatConnectorReader}.
-	 * @param tomcats the Tomcat a web server runs, or {@code null} for a server that is
-	 * not Tomcat (each Spring Boot line has its own {@code TomcatWebServer})
+	 * @param <W> the type of web server
+	 * @param type the web server that runs Tomcat (each Spring Boot line has its own
+	 * {@code TomcatWebServer})
+	 * @param tomcat how to read the Tomcat out of it
 	 */
-	public TomcatConnectorReader(Function<WebServer, @Nullable Tomcat> tomcats) {
-		this.tomcats = tomcats;
+	public <W extends WebServer> TomcatConnectorReader(Class<W> type, Function<W, Tomcat> tomcat) {
+		this.tomcats = WebServerConnectorReader.embedded(type, tomcat);
 	}
 
 	@Override
@@ -63,10 +66,17 @@ public class TomcatConnectorReader implements WebServerConnectorReader {
 				continue;
 			}
 			String connectorRole = (connector == primary) ? role : Listener.CONNECTOR;
-			connectors.add(new WebServerConnector(connectorRole, "tomcat", connector.getScheme(), address(connector),
-					port, contextPath));
+			connectors.add(new WebServerConnector(connectorRole, "tomcat", scheme(connector), address(connector), port,
+					contextPath));
 		}
 		return connectors;
+	}
+
+	// The connector's own scheme is what requests report, which an application may set to
+	// https behind a proxy that ends TLS: ask whether the connector itself speaks TLS.
+	private String scheme(Connector connector) {
+		return WebServerConnector
+			.scheme(connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http && http.isSSLEnabled());
 	}
 
 	private @Nullable InetAddress address(Connector connector) {

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.web;
 
 import java.util.Locale;
 
@@ -22,13 +22,20 @@ import java.util.Locale;
  * The name of an embedded server as the report gives it ({@code tomcat}, {@code jetty},
  * {@code netty}), from the class of the server or of its factory, on every Spring Boot
  * line.
+ *
+ * @since 0.1.0
  */
-final class ServerName {
+public final class ServerName {
 
 	private ServerName() {
 	}
 
-	static String of(Class<?> type) {
+	/**
+	 * Return the name of the server that a web server or its factory runs.
+	 * @param type the class of the web server or of its factory
+	 * @return the server's name in lower case, or {@code unknown}
+	 */
+	public static String of(Class<?> type) {
 		String name = type.getSimpleName().replaceAll("(Servlet|Reactive)?WebServer(Factory)?$", "");
 		return name.isEmpty() ? "unknown" : name.toLowerCase(Locale.ROOT);
 	}

@@ -14,18 +14,21 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.reporting;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.github.bindscope.inspect.HostAddress;
+import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.web.RunningWebServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +40,7 @@ class BindingsReporterTests {
 	private final AtomicInteger interfaceReads = new AtomicInteger();
 
 	private final BindingsReporter reporter = new BindingsReporter(new BindingsInspector(this::addresses, null),
-			new RunningWebServers(List.of()), new MockEnvironment(), new BindscopeProperties());
+			new RunningWebServers(List.of()), new MockEnvironment(), Set::of, HostEnvironment.undetected());
 
 	@Test
 	void reportIsFreshAtEveryCall() {

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.web;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,11 +47,13 @@ public class JettyConnectorReader implements WebServerConnectorReader {
 
 	/**
 	 * Create a new {@link JettyConnectorReader}.
-	 * @param servers the Jetty server a web server runs, or {@code null} for a server
-	 * that is not Jetty (each Spring Boot line has its own {@code JettyWebServer})
+	 * @param <W> the type of web server
+	 * @param type the web server that runs Jetty (each Spring Boot line has its own
+	 * {@code JettyWebServer})
+	 * @param server how to read the Jetty server out of it
 	 */
-	public JettyConnectorReader(Function<WebServer, @Nullable Server> servers) {
-		this.servers = servers;
+	public <W extends WebServer> JettyConnectorReader(Class<W> type, Function<W, Server> server) {
+		this.servers = WebServerConnectorReader.embedded(type, server);
 	}
 
 	@Override
@@ -66,8 +68,8 @@ public class JettyConnectorReader implements WebServerConnectorReader {
 			if (!(connector instanceof NetworkConnector network) || network.getLocalPort() <= 0) {
 				continue;
 			}
-			String scheme = connector.getProtocols().stream().anyMatch((protocol) -> protocol.startsWith("ssl"))
-					? "https" : "http";
+			String scheme = WebServerConnector
+				.scheme(connector.getProtocols().stream().anyMatch((protocol) -> protocol.startsWith("ssl")));
 			connectors.add(new WebServerConnector(first ? role : Listener.CONNECTOR, "jetty", scheme, address(network),
 					network.getLocalPort(), contextPath));
 			first = false;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.diagnostics;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -22,6 +22,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.FindingCode;
 import io.github.bindscope.report.Severity;
+import io.github.bindscope.strict.StrictModeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,17 +14,20 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.strict;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.boot.web.server.AbstractConfigurableWebServerFactory;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
+import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
+import io.github.bindscope.web.ServerName;
 
 /**
  * Checks the main web server's configured address in strict mode before the server is
@@ -39,28 +42,25 @@ import io.github.bindscope.report.WebServerConnector;
 public class StrictModeWebServerFactoryCustomizer
 		implements WebServerFactoryCustomizer<ConfigurableWebServerFactory>, Ordered {
 
-	private final BindingsReporter reporter;
-
-	private final BindscopeProperties properties;
-
 	private final StrictMode strictMode;
+
+	private final Function<List<WebServerConnector>, BindingsReport> planner;
 
 	/**
 	 * Create a new {@link StrictModeWebServerFactoryCustomizer}.
-	 * @param reporter the reporter
-	 * @param properties the Bindscope properties
 	 * @param strictMode what refuses to start when the plan fails strict mode
+	 * @param planner what reports on the connectors a server is about to open, beside the
+	 * sockets already open
 	 */
-	public StrictModeWebServerFactoryCustomizer(BindingsReporter reporter, BindscopeProperties properties,
-			StrictMode strictMode) {
-		this.reporter = reporter;
-		this.properties = properties;
+	public StrictModeWebServerFactoryCustomizer(StrictMode strictMode,
+			Function<List<WebServerConnector>, BindingsReport> planner) {
 		this.strictMode = strictMode;
+		this.planner = planner;
 	}
 
 	@Override
 	public void customize(ConfigurableWebServerFactory factory) {
-		if (!this.properties.isStrict() || !(factory instanceof AbstractConfigurableWebServerFactory configurable)) {
+		if (!this.strictMode.isEnabled() || !(factory instanceof AbstractConfigurableWebServerFactory configurable)) {
 			return;
 		}
 		int port = configurable.getPort();
@@ -68,9 +68,9 @@ public class StrictModeWebServerFactoryCustomizer
 		// only the sockets already open (a debug agent) are judged then.
 		List<WebServerConnector> planned = (port < 0 || port > 65535) ? List.of()
 				: List.of(new WebServerConnector(Listener.SERVER, ServerName.of(factory.getClass()),
-						(configurable.getSsl() != null && configurable.getSsl().isEnabled()) ? "https" : "http",
+						WebServerConnector.scheme(configurable.getSsl() != null && configurable.getSsl().isEnabled()),
 						configurable.getAddress(), port, ""));
-		this.strictMode.enforce(this.reporter.plan(planned), true);
+		this.strictMode.enforce(this.planner.apply(planned), true);
 	}
 
 	@Override

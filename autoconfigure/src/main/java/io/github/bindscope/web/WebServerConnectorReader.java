@@ -14,9 +14,10 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.web;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.WebServer;
@@ -40,5 +41,19 @@ public interface WebServerConnectorReader {
 	 * server
 	 */
 	@Nullable List<WebServerConnector> read(WebServer webServer, String role, String contextPath);
+
+	/**
+	 * Return what reads the embedded server out of one type of web server, each Spring
+	 * Boot line having its own.
+	 * @param <W> the type of web server
+	 * @param <S> the type of embedded server
+	 * @param type the web server that runs the embedded server
+	 * @param server how to read the embedded server out of it
+	 * @return the embedded server of a web server of that type, {@code null} for any
+	 * other
+	 */
+	static <W extends WebServer, S> Function<WebServer, @Nullable S> embedded(Class<W> type, Function<W, S> server) {
+		return (webServer) -> type.isInstance(webServer) ? server.apply(type.cast(webServer)) : null;
+	}
 
 }

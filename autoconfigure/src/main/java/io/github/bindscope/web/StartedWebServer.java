@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.web;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.WebServer;

@@ -14,13 +14,17 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.reporting;
 
 import java.util.function.Function;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.Ordered;
+
+import io.github.bindscope.strict.StrictMode;
+import io.github.bindscope.web.RunningWebServers;
+import io.github.bindscope.web.StartedWebServer;
 
 /**
  * Hands each web server that has started to {@link RunningWebServers}, then to the

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.reporting;
 
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -35,6 +36,7 @@ import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.Severity;
+import io.github.bindscope.web.StartedWebServer;
 
 /**
  * Logs who can reach each web server once it has started, and fails startup in strict
@@ -48,7 +50,7 @@ public class StartupBindingsReporter {
 
 	private final BindingsReporter reporter;
 
-	private final BindscopeProperties properties;
+	private final Supplier<BannerMode> banner;
 
 	private static final List<String> TEST_FRAMEWORK_PACKAGES = List.of("org.junit.", "org.testng.",
 			"org.springframework.test.", "org.springframework.boot.test.", "io.cucumber.", "org.spockframework.");
@@ -60,21 +62,13 @@ public class StartupBindingsReporter {
 	/**
 	 * Create a new {@link StartupBindingsReporter}.
 	 * @param reporter the reporter
-	 * @param properties the Bindscope properties
-	 */
-	public StartupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties) {
-		this(reporter, properties, Localhost.system());
-	}
-
-	/**
-	 * Create a new {@link StartupBindingsReporter}.
-	 * @param reporter the reporter
-	 * @param properties the Bindscope properties
+	 * @param banner when to log the banner ({@code bindscope.banner}), read at each
+	 * startup
 	 * @param localhost what {@code localhost} resolves to, for the banner's localhost URL
 	 */
-	public StartupBindingsReporter(BindingsReporter reporter, BindscopeProperties properties, Localhost localhost) {
+	public StartupBindingsReporter(BindingsReporter reporter, Supplier<BannerMode> banner, Localhost localhost) {
 		this.reporter = reporter;
-		this.properties = properties;
+		this.banner = banner;
 		this.localhost = localhost;
 	}
 
@@ -131,7 +125,7 @@ public class StartupBindingsReporter {
 	}
 
 	private boolean showBanner() {
-		return switch (this.properties.getBanner()) {
+		return switch (this.banner.get()) {
 			case ALWAYS -> true;
 			case NEVER -> false;
 			case AUTO -> !runsUnderTestFramework();

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.web;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -111,7 +111,8 @@ public class RunningWebServers {
 		// socket table is the configured address the whole story.
 		String prefix = Listener.MANAGEMENT.equals(role) ? "management.server." : "server.";
 		InetAddress address = environment.getProperty(prefix + "address", InetAddress.class);
-		String scheme = environment.getProperty(prefix + "ssl.enabled", Boolean.class, false) ? "https" : "http";
+		String scheme = WebServerConnector
+			.scheme(environment.getProperty(prefix + "ssl.enabled", Boolean.class, false));
 		return List.of(new WebServerConnector(role, ServerName.of(webServer.getClass()), scheme, address,
 				webServer.getPort(), contextPath));
 	}

@@ -14,7 +14,9 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.strict;
+
+import java.util.function.BooleanSupplier;
 
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
@@ -29,14 +31,23 @@ import io.github.bindscope.report.Finding;
  */
 public class StrictMode {
 
-	private final BindscopeProperties properties;
+	private final BooleanSupplier enabled;
 
 	/**
 	 * Create a new {@link StrictMode}.
-	 * @param properties the Bindscope properties
+	 * @param enabled whether strict mode is on, read each time it is enforced
+	 * ({@code bindscope.strict})
 	 */
-	public StrictMode(BindscopeProperties properties) {
-		this.properties = properties;
+	public StrictMode(BooleanSupplier enabled) {
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Return whether strict mode is on.
+	 * @return whether strict mode is on
+	 */
+	public boolean isEnabled() {
+		return this.enabled.getAsBoolean();
 	}
 
 	/**
@@ -47,7 +58,7 @@ public class StrictMode {
 	 * @throws StrictModeException for the first finding that fails strict mode
 	 */
 	public void enforce(BindingsReport report, boolean beforeStart) {
-		if (!this.properties.isStrict()) {
+		if (!isEnabled()) {
 			return;
 		}
 		for (Finding finding : report.findings()) {

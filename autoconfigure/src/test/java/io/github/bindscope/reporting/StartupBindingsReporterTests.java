@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.reporting;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -29,7 +29,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.mock.env.MockEnvironment;
 
-import io.github.bindscope.autoconfigure.BindscopeProperties.BannerMode;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
@@ -37,6 +36,8 @@ import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
+import io.github.bindscope.web.RunningWebServers;
+import io.github.bindscope.web.StartedWebServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -104,13 +105,11 @@ class StartupBindingsReporterTests {
 	}
 
 	private static StartupBindingsReporter reporter(BannerMode banner, RunContext context, InetAddress bound) {
-		BindscopeProperties properties = new BindscopeProperties();
-		properties.setBanner(banner);
 		BindingsInspector inspector = new BindingsInspector(() -> HOSTS, null, null,
 				() -> List.of(address("127.0.0.1")));
 		WebServerConnector connector = new WebServerConnector(Listener.SERVER, "tomcat", "http", bound, 8080, "");
 		BindingsReporter reporter = new BindingsReporter(inspector, new RunningWebServers(List.of()),
-				new MockEnvironment(), properties, HostEnvironment.undetected()) {
+				new MockEnvironment(), Set::of, HostEnvironment.undetected()) {
 
 			@Override
 			public BindingsReport report() {
@@ -118,7 +117,7 @@ class StartupBindingsReporterTests {
 			}
 
 		};
-		return new StartupBindingsReporter(reporter, properties, () -> List.of(address("127.0.0.1")));
+		return new StartupBindingsReporter(reporter, () -> banner, () -> List.of(address("127.0.0.1")));
 	}
 
 	private static StartedWebServer started() {

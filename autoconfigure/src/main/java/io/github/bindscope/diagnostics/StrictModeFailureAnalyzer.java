@@ -14,12 +14,13 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.diagnostics;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import io.github.bindscope.inspect.PrintableText;
+import io.github.bindscope.strict.StrictModeException;
 
 /**
  * Explains a {@link StrictModeException}.

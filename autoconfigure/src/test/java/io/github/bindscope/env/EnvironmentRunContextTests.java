@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.env;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.github.bindscope.autoconfigure.BindscopeProperties;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.RunContext;
 
@@ -47,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EnvironmentRunContextTests {
 
+	private static final Set<String> DEFAULT_DEV_PROFILES = new BindscopeProperties().getDevProfiles();
+
 	@TempDir
 	private Path temp;
 
@@ -54,7 +58,7 @@ class EnvironmentRunContextTests {
 	void activeProfileInDevProfilesIsDev() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles("cloud", "local");
-		RunContext context = EnvironmentRunContext.of(environment, new BindscopeProperties());
+		RunContext context = EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected());
 		assertThat(context.activeProfiles()).containsExactly("cloud", "local");
 		assertThat(context.devProfile()).isTrue();
 		assertThat(context.devProfiles()).containsExactly("dev", "local", "development", "test");
@@ -65,9 +69,10 @@ class EnvironmentRunContextTests {
 		HostEnvironment hostEnvironment = new HostEnvironment("linux", "docker", false, false, null, null, null,
 				List.of("/.dockerenv"));
 		MockEnvironment environment = new MockEnvironment();
-		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties(), hostEnvironment).environment())
+		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, hostEnvironment).environment())
 			.isSameAs(hostEnvironment);
-		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties()).environment())
+		assertThat(
+				EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected()).environment())
 			.isEqualTo(HostEnvironment.undetected());
 	}
 
@@ -75,7 +80,9 @@ class EnvironmentRunContextTests {
 	void activeProfileMatchesDevProfilesIgnoringCase() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles("DEV");
-		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties()).devProfile()).isTrue();
+		assertThat(
+				EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected()).devProfile())
+			.isTrue();
 	}
 
 	@Test
@@ -84,7 +91,8 @@ class EnvironmentRunContextTests {
 		properties.setDevProfiles(new LinkedHashSet<>(List.of("Sandbox", "QA")));
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles("sandbox");
-		RunContext context = EnvironmentRunContext.of(environment, properties);
+		RunContext context = EnvironmentRunContext.of(environment, properties.getDevProfiles(),
+				HostEnvironment.undetected());
 		assertThat(context.devProfile()).isTrue();
 		assertThat(context.devProfiles()).containsExactly("sandbox", "qa");
 	}
@@ -93,14 +101,15 @@ class EnvironmentRunContextTests {
 	void activeProfileOutsideDevProfilesIsNotDev() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles("prod");
-		RunContext context = EnvironmentRunContext.of(environment, new BindscopeProperties());
+		RunContext context = EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected());
 		assertThat(context.activeProfiles()).containsExactly("prod");
 		assertThat(context.devProfile()).isFalse();
 	}
 
 	@Test
 	void noActiveProfileIsNotDev() {
-		RunContext context = EnvironmentRunContext.of(new MockEnvironment(), new BindscopeProperties());
+		RunContext context = EnvironmentRunContext.of(new MockEnvironment(), DEFAULT_DEV_PROFILES,
+				HostEnvironment.undetected());
 		assertThat(context.activeProfiles()).isEmpty();
 		assertThat(context.devProfile()).isFalse();
 	}
@@ -109,7 +118,7 @@ class EnvironmentRunContextTests {
 	void defaultProfileAloneIsNotDev() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setDefaultProfiles("dev");
-		RunContext context = EnvironmentRunContext.of(environment, new BindscopeProperties());
+		RunContext context = EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected());
 		assertThat(context.activeProfiles()).isEmpty();
 		assertThat(context.devProfile()).isFalse();
 	}
@@ -119,7 +128,7 @@ class EnvironmentRunContextTests {
 		MockEnvironment environment = new MockEnvironment();
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("devtools", Map.of("spring.thymeleaf.cache", false)));
-		RunContext context = EnvironmentRunContext.of(environment, new BindscopeProperties());
+		RunContext context = EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected());
 		assertThat(context.activeProfiles()).isEmpty();
 		assertThat(context.devProfile()).isTrue();
 	}
@@ -127,7 +136,8 @@ class EnvironmentRunContextTests {
 	@Test
 	void serverAddressNotSetHasNoOrigin() {
 		MockEnvironment environment = new MockEnvironment().withProperty("server.port", "8080");
-		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties()).addressOrigin()).isNull();
+		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
+			.addressOrigin()).isNull();
 		assertThat(EnvironmentRunContext.serverAddressOrigin(environment)).isNull();
 	}
 
@@ -141,8 +151,8 @@ class EnvironmentRunContextTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new SimpleCommandLinePropertySource("--server.address=127.0.0.1", "--server.port=8080"));
-		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties()).addressOrigin())
-			.isEqualTo("command line argument --server.address");
+		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
+			.addressOrigin()).isEqualTo("command line argument --server.address");
 	}
 
 	@Test
@@ -155,8 +165,8 @@ class EnvironmentRunContextTests {
 		// As SpringApplication does, so that environment variables carry their origin.
 		new SystemEnvironmentPropertySourceEnvironmentPostProcessor().postProcessEnvironment(environment,
 				new SpringApplication());
-		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties()).addressOrigin())
-			.isEqualTo("environment variable SERVER_ADDRESS");
+		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
+			.addressOrigin()).isEqualTo("environment variable SERVER_ADDRESS");
 	}
 
 	@Test
@@ -166,16 +176,16 @@ class EnvironmentRunContextTests {
 			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new MapPropertySource(
 					StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of("server.address", "127.0.0.1")));
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties()).addressOrigin())
-			.isEqualTo("system property -Dserver.address");
+		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
+			.addressOrigin()).isEqualTo("system property -Dserver.address");
 	}
 
 	@Test
 	void serverAddressFromPropertiesFileNamesFileAndLine() throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(propertiesFile("application-prod.properties"));
-		assertThat(EnvironmentRunContext.of(environment, new BindscopeProperties()).addressOrigin())
-			.isEqualTo("application-prod.properties:3");
+		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
+			.addressOrigin()).isEqualTo("application-prod.properties:3");
 	}
 
 	@Test

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.diagnostics;
 
 import java.net.InetAddress;
 import java.net.SocketException;
@@ -30,6 +30,7 @@ import org.springframework.boot.web.server.WebServerException;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
+import io.github.bindscope.env.EnvironmentRunContext;
 import io.github.bindscope.inspect.BindAttempt;
 import io.github.bindscope.inspect.HostAddress;
 import io.github.bindscope.inspect.HostAddresses;
@@ -80,8 +81,8 @@ class ServerAddressFailureAnalyzer extends AbstractFailureAnalyzer<WebServerExce
 			return null;
 		}
 		BindAttempt attempt = BindAttempt.bind(address);
-		String failed = "The " + server.description() + " could not bind to " + property + "="
-				+ InetAddresses.toText(address) + origin(property);
+		String failed = "The " + server.description() + " could not bind to "
+				+ EnvironmentRunContext.setting(this.environment, property, InetAddresses.toText(address));
 		return switch (attempt.outcome()) {
 			case NOT_ON_HOST -> notOnHost(failed, property, attempt.error(), cause);
 			case ZONE_REQUIRED -> zoneRequired(failed, property, address, attempt.error(), cause);
@@ -166,11 +167,6 @@ class ServerAddressFailureAnalyzer extends AbstractFailureAnalyzer<WebServerExce
 
 	private static String answer(@Nullable String error) {
 		return (error != null) ? " (the operating system answers '" + error + "')" : "";
-	}
-
-	private String origin(String property) {
-		String origin = EnvironmentRunContext.origin(this.environment, property);
-		return (origin != null) ? " (set in " + origin + ")" : "";
 	}
 
 	private List<HostAddress> hostAddresses() {

@@ -14,22 +14,26 @@
  * limitations under the License.
  */
 
-package io.github.bindscope.autoconfigure;
+package io.github.bindscope.reporting;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
+import io.github.bindscope.env.EnvironmentRunContext;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.BindingsReportSource;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
+import io.github.bindscope.web.RunningWebServers;
 
 /**
  * Builds the bindings report of this application from its running web servers and the
@@ -45,7 +49,7 @@ public class BindingsReporter implements BindingsReportSource {
 
 	private final Environment environment;
 
-	private final BindscopeProperties properties;
+	private final Supplier<? extends Collection<String>> devProfiles;
 
 	private final HostEnvironment hostEnvironment;
 
@@ -54,32 +58,20 @@ public class BindingsReporter implements BindingsReportSource {
 	private volatile @Nullable RecentReport recent;
 
 	/**
-	 * Create a new {@link BindingsReporter} that detects where this process runs once,
-	 * now.
-	 * @param inspector the inspector that builds reports
-	 * @param webServers the running web servers
-	 * @param environment the environment
-	 * @param properties the Bindscope properties
-	 */
-	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
-			BindscopeProperties properties) {
-		this(inspector, webServers, environment, properties, HostEnvironment.system());
-	}
-
-	/**
 	 * Create a new {@link BindingsReporter}.
 	 * @param inspector the inspector that builds reports
 	 * @param webServers the running web servers
 	 * @param environment the environment
-	 * @param properties the Bindscope properties
+	 * @param devProfiles the profiles under which local-only access is intended
+	 * ({@code bindscope.dev-profiles}), read for each report
 	 * @param hostEnvironment where this process runs
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
-			BindscopeProperties properties, HostEnvironment hostEnvironment) {
+			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment) {
 		this.inspector = inspector;
 		this.webServers = webServers;
 		this.environment = environment;
-		this.properties = properties;
+		this.devProfiles = devProfiles;
 		this.hostEnvironment = hostEnvironment;
 	}
 
@@ -139,7 +131,7 @@ public class BindingsReporter implements BindingsReportSource {
 	 * @return the run context
 	 */
 	public RunContext runContext() {
-		return EnvironmentRunContext.of(this.environment, this.properties, this.hostEnvironment);
+		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment);
 	}
 
 	private record RecentReport(BindingsReport report, long nanoTime) {

@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 the Bindscope authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.bindscope.reporting;
+
+/**
+ * When to log the startup banner ({@code bindscope.banner}).
+ *
+ * @since 0.1.0
+ */
+public enum BannerMode {
+
+	/**
+	 * Log the banner except when the application runs under a test framework.
+	 */
+	AUTO,
+
+	/**
+	 * Always log the banner.
+	 */
+	ALWAYS,
+
+	/**
+	 * Never log the banner; log a one-line summary per web server instead.
+	 */
+	NEVER
+
+}
