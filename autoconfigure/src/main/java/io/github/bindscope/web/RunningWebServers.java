@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.bind.BindResult;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.core.env.Environment;
 
@@ -102,19 +105,28 @@ public class RunningWebServers {
 		// A server no reader knows, Reactor Netty among them: NettyWebServer keeps its
 		// DisposableServer (the only holder of the bound address) in a private field, and
 		// reflection into it would break silently with any change to that class. The
-		// public
-		// getPort() is live, the address is what the factory was configured with, and the
-		// kernel's socket table then supplies the address really bound on that port
-		// (which
-		// also covers a NettyServerCustomizer that binds elsewhere). Only where there is
-		// no
-		// socket table is the configured address the whole story.
+		// public getPort() is live, the address is what the factory was configured with,
+		// and the kernel's socket table then supplies the address really bound on that
+		// port (which also covers a NettyServerCustomizer that binds elsewhere). Only
+		// where there is no socket table is the configured address the whole story.
 		String prefix = Listener.MANAGEMENT.equals(role) ? "management.server." : "server.";
 		InetAddress address = environment.getProperty(prefix + "address", InetAddress.class);
-		String scheme = WebServerConnector
-			.scheme(environment.getProperty(prefix + "ssl.enabled", Boolean.class, false));
+		String scheme = WebServerConnector.scheme(tls(role, environment));
 		return List.of(new WebServerConnector(role, ServerName.of(webServer.getClass()), scheme, address,
 				webServer.getPort(), contextPath));
+	}
+
+	// As Boot configures the server: TLS once any server.ssl property is set, unless
+	// server.ssl.enabled=false; a management server takes the main server's unless
+	// management.server.ssl is set.
+	private static boolean tls(String role, Environment environment) {
+		Binder binder = Binder.get(environment);
+		BindResult<Ssl> ssl = binder.bind("server.ssl", Ssl.class);
+		if (Listener.MANAGEMENT.equals(role)) {
+			BindResult<Ssl> management = binder.bind("management.server.ssl", Ssl.class);
+			ssl = management.isBound() ? management : ssl;
+		}
+		return Ssl.isEnabled(ssl.orElse(null));
 	}
 
 	private static String contextPath(String role, Environment environment) {

@@ -16,14 +16,29 @@
 
 package io.github.bindscope.autoconfigure;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.SpringBootConfiguration;
@@ -52,6 +67,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ss} shows. Everything binds loopback.
  */
 class ServerStacksIntegrationTests {
+
+	@TempDir
+	static Path keyStoreDirectory;
+
+	private static Path keyStore;
 
 	@ParameterizedTest
 	@EnumSource(Stack.class)
@@ -83,6 +103,71 @@ class ServerStacksIntegrationTests {
 				.collect(Collectors.toSet());
 			assertThat(reported).isEqualTo(live);
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Stack.class)
+	void connectorsThatSpeakTlsAreReportedAsHttps(Stack stack) throws Exception {
+		try (ConfigurableApplicationContext context = stack.run("--server.port=0", "--server.address=127.0.0.1",
+				"--server.ssl.key-store=" + keyStore.toUri(), "--server.ssl.key-store-password=secret",
+				"--server.ssl.key-store-type=PKCS12", "--management.server.port=0",
+				"--management.server.address=127.0.0.1", "--management.endpoints.web.exposure.include=bindings",
+				"--spring.profiles.active=dev")) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			int managementPort = Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
+			// The server really speaks TLS, and only TLS.
+			HttpResponse<String> hello = trustingClient().send(
+					HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(hello.body()).contains("Hello");
+			assertThat(hello.sslSession()).isPresent();
+			// The management server takes the main server's TLS, as Boot configures it.
+			String json = trustingClient()
+				.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + managementPort + "/actuator/bindings"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			assertThat(single(json, "server")).containsEntry("scheme", "https");
+			assertThat(JsonPath.<List<String>>read(json, "$.listeners[?(@.role == 'server')].addresses[*].url"))
+				.containsExactly("https://127.0.0.1:" + port + "/");
+			assertThat(single(json, "management")).containsEntry("scheme", "https");
+		}
+	}
+
+	@BeforeAll
+	static void createKeyStore() throws Exception {
+		// A self-signed key pair made by the JDK's own keytool, valid for a day.
+		keyStore = keyStoreDirectory.resolve("server.p12");
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+				"-ext", "SAN=ip:127.0.0.1", "-validity", "1", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+				"-storepass", "secret", "-keypass", "secret")
+			.redirectErrorStream(true)
+			.start();
+		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+	}
+
+	private static HttpClient trustingClient() throws Exception {
+		// Loopback only, to a certificate this test has just made.
+		X509TrustManager trustAll = new X509TrustManager() {
+
+			@Override
+			public void checkClientTrusted(X509Certificate[] chain, String authType) {
+			}
+
+			@Override
+			public void checkServerTrusted(X509Certificate[] chain, String authType) {
+			}
+
+			@Override
+			public X509Certificate[] getAcceptedIssuers() {
+				return new X509Certificate[0];
+			}
+
+		};
+		SSLContext tls = SSLContext.getInstance("TLS");
+		tls.init(null, new TrustManager[] { trustAll }, new SecureRandom());
+		return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
 	}
 
 	private static Map<String, Object> single(String json, String role) {
