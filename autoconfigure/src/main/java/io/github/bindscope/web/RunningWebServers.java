@@ -84,16 +84,6 @@ public class RunningWebServers {
 		return all;
 	}
 
-	/**
-	 * Return the connectors of the main web server.
-	 * @return the connectors, empty before it has started
-	 */
-	public List<WebServerConnector> mainServerConnectors() {
-		synchronized (this.connectors) {
-			return this.connectors.getOrDefault(Listener.SERVER, List.of());
-		}
-	}
-
 	private List<WebServerConnector> read(WebServer webServer, String role, String contextPath,
 			Environment environment) {
 		for (WebServerConnectorReader reader : this.readers) {
