@@ -39,8 +39,9 @@ import io.github.bindscope.report.Severity;
 import io.github.bindscope.web.StartedWebServer;
 
 /**
- * Logs who can reach each web server once it has started, and fails startup in strict
- * mode when the main server turns out to be reachable from this host only.
+ * Logs who can reach each web server once it has started, and each finding once. It only
+ * logs: whether the report refuses startup is for
+ * {@link io.github.bindscope.strict.StrictMode StrictMode} to decide.
  *
  * @since 0.1.0
  */
