@@ -36,6 +36,7 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin.Location;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -47,6 +48,7 @@ import org.springframework.util.function.SingletonSupplier;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.JvmArguments;
 import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.PropertyOrigin;
 import io.github.bindscope.report.RunContext;
 
 /**
@@ -58,8 +60,6 @@ public final class EnvironmentRunContext {
 	 * Name of the property source DevTools adds when it is active.
 	 */
 	private static final String DEVTOOLS_PROPERTY_SOURCE = "devtools";
-
-	private static final ConfigurationPropertyName SERVER_ADDRESS = ConfigurationPropertyName.of("server.address");
 
 	private static final String LIVE_RELOAD_SERVER = "org.springframework.boot.devtools.livereload.LiveReloadServer";
 
@@ -97,7 +97,7 @@ public final class EnvironmentRunContext {
 		boolean devProfile = activeProfiles.stream()
 			.anyMatch((profile) -> lowerCaseDevProfiles.contains(profile.toLowerCase(Locale.ROOT)))
 				|| devToolsActive(environment);
-		return new RunContext(activeProfiles, devProfile, lowerCaseDevProfiles, serverAddressOrigin(environment),
+		return new RunContext(activeProfiles, devProfile, lowerCaseDevProfiles, origins(environment),
 				portRoles(environment), hostEnvironment, JvmArguments.jdwpAgent(JVM_ARGUMENTS.get()));
 	}
 
@@ -138,8 +138,15 @@ public final class EnvironmentRunContext {
 				&& configurable.getPropertySources().contains(DEVTOOLS_PROPERTY_SOURCE);
 	}
 
-	static @Nullable String serverAddressOrigin(Environment environment) {
-		return origin(environment, SERVER_ADDRESS);
+	static Map<String, PropertyOrigin> origins(Environment environment) {
+		Map<String, PropertyOrigin> origins = new LinkedHashMap<>();
+		for (String property : List.of(RunContext.SERVER_ADDRESS, RunContext.MANAGEMENT_SERVER_ADDRESS)) {
+			PropertyOrigin origin = propertyOrigin(environment, property);
+			if (origin != null) {
+				origins.put(property, origin);
+			}
+		}
+		return origins;
 	}
 
 	/**
@@ -151,30 +158,28 @@ public final class EnvironmentRunContext {
 	 * @return the property, its value and, when known, where it was set
 	 */
 	public static String setting(Environment environment, String property, Object value) {
-		return RunContext.setting(property, value, origin(environment, property));
+		PropertyOrigin origin = propertyOrigin(environment, property);
+		return RunContext.setting(property, value, (origin != null) ? origin.describe() : null);
 	}
 
 	/**
-	 * Return where a property was set, in the words of {@link #describe(Origin)}.
+	 * Return where a property was set.
 	 * @param environment the environment
 	 * @param name the property name, such as {@code management.server.port}
 	 * @return where it was set, or {@code null} if it is not set or its origin is unknown
 	 */
-	static @Nullable String origin(Environment environment, String name) {
-		return origin(environment, ConfigurationPropertyName.of(name));
-	}
-
-	private static @Nullable String origin(Environment environment, ConfigurationPropertyName name) {
+	static @Nullable PropertyOrigin propertyOrigin(Environment environment, String name) {
+		ConfigurationPropertyName propertyName = ConfigurationPropertyName.of(name);
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			ConfigurationProperty property = source.getConfigurationProperty(name);
+			ConfigurationProperty property = source.getConfigurationProperty(propertyName);
 			if (property != null) {
-				return describe(property.getOrigin());
+				return propertyOrigin(property.getOrigin());
 			}
 		}
 		return null;
 	}
 
-	static @Nullable String describe(@Nullable Origin origin) {
+	static @Nullable PropertyOrigin propertyOrigin(@Nullable Origin origin) {
 		if (origin == null) {
 			return null;
 		}
@@ -182,25 +187,31 @@ public final class EnvironmentRunContext {
 			Resource resource = text.getResource();
 			String name = (resource != null && resource.getFilename() != null) ? resource.getFilename()
 					: String.valueOf(resource);
-			return (text.getLocation() != null) ? name + ":" + (text.getLocation().getLine() + 1) : name;
+			Location location = text.getLocation();
+			if (resource == null || location == null) {
+				return PropertyOrigin.file(name, 0, null);
+			}
+			int line = location.getLine() + 1;
+			return PropertyOrigin.file(name, line, ResourceLines.line(resource, line));
 		}
 		if (origin instanceof SystemEnvironmentOrigin environmentVariable) {
-			return "environment variable " + environmentVariable.getProperty();
+			return PropertyOrigin.environmentVariable(environmentVariable.getProperty());
 		}
 		if (origin instanceof PropertySourceOrigin propertySource) {
 			String sourceName = propertySource.getPropertySource().getName();
 			if (CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME.equals(sourceName)) {
-				return "command line argument --" + propertySource.getPropertyName();
+				return PropertyOrigin.commandLine(propertySource.getPropertyName());
 			}
 			if (StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(sourceName)) {
-				return "system property -D" + propertySource.getPropertyName();
+				return PropertyOrigin.systemProperty(propertySource.getPropertyName());
 			}
 			if (propertySource.getOrigin() != null) {
-				return describe(propertySource.getOrigin());
+				return propertyOrigin(propertySource.getOrigin());
 			}
-			return "property source '" + sourceName + "'";
+			return PropertyOrigin.other("property source '" + sourceName + "'");
 		}
-		return (origin.getParent() != null) ? describe(origin.getParent()) : origin.toString();
+		return (origin.getParent() != null) ? propertyOrigin(origin.getParent())
+				: PropertyOrigin.other(origin.toString());
 	}
 
 }

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.support.SystemEnvironmentPropertySourceEnvironmentPostProcessor;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
@@ -40,6 +42,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import io.github.bindscope.autoconfigure.BindscopeProperties;
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.report.PropertyOrigin;
 import io.github.bindscope.report.RunContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,14 +139,13 @@ class EnvironmentRunContextTests {
 	@Test
 	void serverAddressNotSetHasNoOrigin() {
 		MockEnvironment environment = new MockEnvironment().withProperty("server.port", "8080");
-		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
-			.addressOrigin()).isNull();
-		assertThat(EnvironmentRunContext.serverAddressOrigin(environment)).isNull();
+		assertThat(addressOrigin(environment)).isNull();
+		assertThat(EnvironmentRunContext.origins(environment)).isEmpty();
 	}
 
 	@Test
-	void describeOfNullOriginIsNull() {
-		assertThat(EnvironmentRunContext.describe(null)).isNull();
+	void nullOriginIsNoOrigin() {
+		assertThat(EnvironmentRunContext.propertyOrigin(null)).isNull();
 	}
 
 	@Test
@@ -151,8 +153,7 @@ class EnvironmentRunContextTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new SimpleCommandLinePropertySource("--server.address=127.0.0.1", "--server.port=8080"));
-		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
-			.addressOrigin()).isEqualTo("command line argument --server.address");
+		assertThat(addressOrigin(environment).describe()).isEqualTo("command line argument --server.address");
 	}
 
 	@Test
@@ -165,8 +166,7 @@ class EnvironmentRunContextTests {
 		// As SpringApplication does, so that environment variables carry their origin.
 		new SystemEnvironmentPropertySourceEnvironmentPostProcessor().postProcessEnvironment(environment,
 				new SpringApplication());
-		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
-			.addressOrigin()).isEqualTo("environment variable SERVER_ADDRESS");
+		assertThat(addressOrigin(environment).describe()).isEqualTo("environment variable SERVER_ADDRESS");
 	}
 
 	@Test
@@ -176,16 +176,14 @@ class EnvironmentRunContextTests {
 			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new MapPropertySource(
 					StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of("server.address", "127.0.0.1")));
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
-			.addressOrigin()).isEqualTo("system property -Dserver.address");
+		assertThat(addressOrigin(environment).describe()).isEqualTo("system property -Dserver.address");
 	}
 
 	@Test
 	void serverAddressFromPropertiesFileNamesFileAndLine() throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(propertiesFile("application-prod.properties"));
-		assertThat(EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
-			.addressOrigin()).isEqualTo("application-prod.properties:3");
+		assertThat(addressOrigin(environment).describe()).isEqualTo("application-prod.properties:3");
 	}
 
 	@Test
@@ -193,14 +191,13 @@ class EnvironmentRunContextTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(propertiesFile("application-prod.properties"));
 		ConfigurationPropertySources.attach(environment);
-		assertThat(EnvironmentRunContext.serverAddressOrigin(environment)).isEqualTo("application-prod.properties:3");
+		assertThat(addressOrigin(environment).describe()).isEqualTo("application-prod.properties:3");
 	}
 
 	@Test
 	void serverAddressFromUntrackedPropertySourceNamesTheSource() {
 		MockEnvironment environment = new MockEnvironment().withProperty("server.address", "127.0.0.1");
-		assertThat(EnvironmentRunContext.serverAddressOrigin(environment))
-			.isEqualTo("property source 'mockProperties'");
+		assertThat(addressOrigin(environment).describe()).isEqualTo("property source 'mockProperties'");
 	}
 
 	@Test
@@ -208,8 +205,52 @@ class EnvironmentRunContextTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(propertiesFile("application-prod.properties"));
 		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--server.address=127.0.0.1"));
-		assertThat(EnvironmentRunContext.serverAddressOrigin(environment))
-			.isEqualTo("command line argument --server.address");
+		assertThat(addressOrigin(environment).describe()).isEqualTo("command line argument --server.address");
+	}
+
+	@Test
+	void serverAddressFromPropertiesFileQuotesItsLine() throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(propertiesFile("application-prod.properties"));
+		assertThat(addressOrigin(environment))
+			.isEqualTo(PropertyOrigin.file("application-prod.properties", 3, "server.address=127.0.0.1"));
+	}
+
+	@Test
+	void serverAddressFromYamlFileQuotesItsLine() throws IOException {
+		Path file = this.temp.resolve("application-prod.yml");
+		Files.writeString(file, "server:\n  port: 8080\n  address: 127.0.0.1 # only here\n");
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new YamlPropertySourceLoader()
+				.load("Config resource 'application-prod.yml'", new FileSystemResource(file))
+				.get(0));
+		assertThat(addressOrigin(environment))
+			.isEqualTo(PropertyOrigin.file("application-prod.yml", 3, "  address: 127.0.0.1 # only here"));
+	}
+
+	@Test
+	void managementServerAddressHasItsOwnOrigin() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SimpleCommandLinePropertySource("--management.server.address=0.0.0.0"));
+		Map<String, PropertyOrigin> origins = EnvironmentRunContext.origins(environment);
+		assertThat(origins).containsOnlyKeys(RunContext.MANAGEMENT_SERVER_ADDRESS);
+		assertThat(origins.get(RunContext.MANAGEMENT_SERVER_ADDRESS))
+			.isEqualTo(PropertyOrigin.commandLine("management.server.address"));
+	}
+
+	@Test
+	void aFileThatCannotBeReadGivesItsNameAndLineWithoutText() throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(propertiesFile("application-gone.properties"));
+		Files.delete(this.temp.resolve("application-gone.properties"));
+		assertThat(addressOrigin(environment)).isEqualTo(PropertyOrigin.file("application-gone.properties", 3, null));
+	}
+
+	private static PropertyOrigin addressOrigin(Environment environment) {
+		return EnvironmentRunContext.of(environment, DEFAULT_DEV_PROFILES, HostEnvironment.undetected())
+			.origin(RunContext.SERVER_ADDRESS);
 	}
 
 	private PropertySource<?> propertiesFile(String name) throws IOException {

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Listener;
+import io.github.bindscope.report.PropertyOrigin;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
 import io.github.bindscope.web.RunningWebServers;
@@ -55,7 +57,7 @@ class StartupBindingsReporterTests {
 			host("10.0.0.8", "a]@evil.example#"));
 
 	private static final RunContext PROD = new RunContext(List.of("prod"), false, new LinkedHashSet<>(Set.of("dev")),
-			null);
+			Map.of());
 
 	@Test
 	void hostileInterfaceNamesNeitherStartALogLineNorReachTheTerminalWithoutBanner(CapturedOutput output) {
@@ -86,8 +88,8 @@ class StartupBindingsReporterTests {
 
 	@Test
 	void escapeSequenceThatConfigurationPutInAFindingIsEscapedInTheLogLine(CapturedOutput output) {
-		RunContext context = new RunContext(List.of("prod\u001b[2J"), false, new LinkedHashSet<>(Set.of("dev")),
-				"application.properties\r\nWARN forged line");
+		RunContext context = new RunContext(List.of("prod\u001b[2J"), false, new LinkedHashSet<>(Set.of("dev")), Map
+			.of(RunContext.SERVER_ADDRESS, PropertyOrigin.file("application.properties\r\nWARN forged line", 0, null)));
 		reporter(BannerMode.NEVER, context, address("127.0.0.1")).started(started());
 		assertThat(output.getOut().lines().filter((line) -> line.contains("forged line"))).singleElement()
 			.asString()

@@ -98,7 +98,7 @@ public final class LiveReportTimer {
 		List<WebServerConnector> connectors = List.of(
 				new WebServerConnector(Listener.SERVER, "tomcat", "http", null, serverPort, ""),
 				new WebServerConnector(Listener.MANAGEMENT, "tomcat", "http", loopback, managementPort, ""));
-		RunContext context = new RunContext(List.of(), false, Set.of("dev"), null, Map.of());
+		RunContext context = new RunContext(List.of(), false, Set.of("dev"), Map.of(), Map.of());
 		return () -> inspector.inspect(connectors, context).listeners().get(0).addresses().size();
 	}
 

@@ -92,7 +92,7 @@ public class ReportBenchmark {
 				new ProcSocketTable(this.root), null, () -> List.of(loopback));
 		this.connectors = List.of(new WebServerConnector(Listener.SERVER, "tomcat", "http", null, 8080, ""),
 				new WebServerConnector(Listener.MANAGEMENT, "tomcat", "http", loopback, 8081, ""));
-		this.context = new RunContext(List.of("prod"), false, Set.of("dev", "local"), null,
+		this.context = new RunContext(List.of("prod"), false, Set.of("dev", "local"), Map.of(),
 				Map.of(5005, Listener.JDWP));
 	}
 

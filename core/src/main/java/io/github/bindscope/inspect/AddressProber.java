@@ -340,6 +340,13 @@ public final class AddressProber {
 			long now = System.nanoTime();
 			for (Attempt attempt : List.copyOf(this.inFlight)) {
 				if (now - attempt.startNanos >= ANSWER_WITHIN_NANOS) {
+					// On a busy host this thread may run long after select returned, and
+					// the answer may have come meanwhile: ask the connection itself
+					// first.
+					finish(attempt);
+					if (!this.inFlight.contains(attempt)) {
+						continue;
+					}
 					// A TIMEOUT unless a later attempt is answered.
 					this.inFlight.remove(attempt);
 					close(attempt.channel);

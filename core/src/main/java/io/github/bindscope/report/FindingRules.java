@@ -40,6 +40,10 @@ import io.github.bindscope.inspect.PrintableText;
  */
 final class FindingRules {
 
+	private static final String SERVER_ADDRESS = RunContext.SERVER_ADDRESS;
+
+	private static final String MANAGEMENT_SERVER_ADDRESS = RunContext.MANAGEMENT_SERVER_ADDRESS;
+
 	private FindingRules() {
 	}
 
@@ -98,7 +102,8 @@ final class FindingRules {
 										+ verdict + "), so Actuator endpoints are exposed to callers that cannot "
 										+ "even reach the application.",
 								"Set management.server.address=127.0.0.1 (or the address the main server uses); "
-										+ "management.server.port alone binds every interface."));
+										+ "management.server.port alone binds every interface."
+										+ change(context, MANAGEMENT_SERVER_ADDRESS, "127.0.0.1")));
 					}
 				}
 				default -> {
@@ -177,7 +182,7 @@ final class FindingRules {
 				+ "host that use 127.0.0.1 or localhost (health checks, sidecars, kubelet exec probes, local "
 				+ "scripts) cannot connect.";
 		String action = "Point local callers at " + bound + ", or set server.address=0.0.0.0 to accept "
-				+ "connections on every interface, loopback included.";
+				+ "connections on every interface, loopback included." + change(context, SERVER_ADDRESS);
 		return new Finding(Severity.WARN, FindingCode.LOOPBACK_UNREACHABLE, first.id(), message, action);
 	}
 
@@ -200,7 +205,7 @@ final class FindingRules {
 				+ ".";
 		String use = loopback.isEmpty() ? accepted : hostForUrl(loopback.get(0));
 		String action = "Set server.address=0.0.0.0 or :: (both accept IPv4 and IPv6 in the JVM), or have clients use "
-				+ use + " instead of localhost.";
+				+ use + " instead of localhost." + change(context, SERVER_ADDRESS);
 		return new Finding(allRefused ? Severity.WARN : Severity.INFO, FindingCode.LOCALHOST_MISMATCH, first.id(),
 				message, action);
 	}
@@ -210,8 +215,19 @@ final class FindingRules {
 	}
 
 	private static String origin(RunContext context) {
-		String origin = context.addressOrigin();
-		return (origin != null) ? " (" + RunContext.setIn("server.address", origin) + ")" : "";
+		PropertyOrigin origin = context.origin(SERVER_ADDRESS);
+		return (origin != null) ? " (" + RunContext.setIn(SERVER_ADDRESS, origin.describe()) + ")" : "";
+	}
+
+	// How to set the property to 0.0.0.0 where its value came from, as a sentence of its
+	// own, or nothing when its origin is unknown.
+	private static String change(RunContext context, String property) {
+		return change(context, property, "0.0.0.0");
+	}
+
+	private static String change(RunContext context, String property, String value) {
+		PropertyOrigin origin = context.origin(property);
+		return (origin != null) ? " " + origin.change(property, value) + "." : "";
 	}
 
 	private static String serverName(Listener listener) {
@@ -232,9 +248,9 @@ final class FindingRules {
 		message.append("The ").append(serverName(first));
 		message.append("server listens on ").append(bound).append(" only, so it can be reached from this host alone");
 		message.append(" (").append(describeProfiles(context.activeProfiles()));
-		String origin = context.addressOrigin();
+		PropertyOrigin origin = context.origin(SERVER_ADDRESS);
 		if (origin != null) {
-			message.append("; ").append(RunContext.setIn("server.address", origin));
+			message.append("; ").append(RunContext.setIn(SERVER_ADDRESS, origin.describe()));
 		}
 		message.append(").");
 		StringBuilder action = new StringBuilder();
@@ -243,7 +259,7 @@ final class FindingRules {
 			// The address is right already; the host is missing a network.
 			message.append(" It listens on every interface, but this host has no interface up besides loopback.");
 			action.append("Connect this host to a network (a container started with --network none, or a network ");
-			action.append("namespace with no interface but lo, has none); server.address needs no change");
+			action.append("namespace with no interface but lo, has none); server.address needs no change.");
 		}
 		else {
 			action.append("To accept connections from other hosts, set server.address=0.0.0.0 (every interface; ");
@@ -254,13 +270,14 @@ final class FindingRules {
 			else {
 				action.append(", or one of this host's own addresses: ").append(String.join(", ", ownAddresses));
 			}
+			action.append('.').append(change(context, SERVER_ADDRESS));
 		}
 		if (context.devProfiles().isEmpty()) {
-			action.append(". If only local access is intended, name a dev profile in bindscope.dev-profiles (it is "
+			action.append(" If only local access is intended, name a dev profile in bindscope.dev-profiles (it is "
 					+ "empty) and run with it.");
 		}
 		else {
-			action.append(". If only local access is intended, run with a dev profile (")
+			action.append(" If only local access is intended, run with a dev profile (")
 				.append(String.join(", ", context.devProfiles()))
 				.append(").");
 		}

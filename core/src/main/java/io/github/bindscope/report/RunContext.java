@@ -31,29 +31,55 @@ import io.github.bindscope.inspect.JdwpAgent;
  * @param activeProfiles the active profiles
  * @param devProfile whether one of them is a dev profile (or DevTools restart is active)
  * @param devProfiles the profiles that count as dev profiles
- * @param addressOrigin where {@code server.address} was set, such as
- * {@code application-prod.properties:3}, or {@code null} if it was not set
+ * @param origins where the properties Bindscope may tell to change were set
+ * ({@code server.address}, {@code management.server.address}), by property; a property
+ * that is not set, or whose origin is unknown, is absent
  * @param portRoles the roles of sockets known by their port, such as {@code jdwp}
  * @param environment where this process runs: container, Kubernetes, WSL, remote session
  * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
  * @since 0.1.0
  */
 public record RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
-		@Nullable String addressOrigin, Map<Integer, String> portRoles, HostEnvironment environment,
+		Map<String, PropertyOrigin> origins, Map<Integer, String> portRoles, HostEnvironment environment,
 		@Nullable JdwpAgent jdwpAgent) {
+
+	/**
+	 * The property that sets the main server's address.
+	 */
+	public static final String SERVER_ADDRESS = "server.address";
+
+	/**
+	 * The property that sets the management server's address.
+	 */
+	public static final String MANAGEMENT_SERVER_ADDRESS = "management.server.address";
+
+	/**
+	 * Create a new {@link RunContext}.
+	 * @param activeProfiles the active profiles
+	 * @param devProfile whether one of them is a dev profile (or DevTools restart is
+	 * active)
+	 * @param devProfiles the profiles that count as dev profiles
+	 * @param origins where properties were set, by property
+	 * @param portRoles the roles of sockets known by their port
+	 * @param environment where this process runs
+	 * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
+	 */
+	public RunContext {
+		origins = Map.copyOf(origins);
+	}
 
 	/**
 	 * Create a new {@link RunContext} without a JDWP agent.
 	 * @param activeProfiles the active profiles
 	 * @param devProfile whether one of them is a dev profile
 	 * @param devProfiles the profiles that count as dev profiles
-	 * @param addressOrigin where {@code server.address} was set, or {@code null}
+	 * @param origins where properties were set, by property
 	 * @param portRoles the roles of sockets known by their port
 	 * @param environment where this process runs
 	 */
 	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
-			@Nullable String addressOrigin, Map<Integer, String> portRoles, HostEnvironment environment) {
-		this(activeProfiles, devProfile, devProfiles, addressOrigin, portRoles, environment, null);
+			Map<String, PropertyOrigin> origins, Map<Integer, String> portRoles, HostEnvironment environment) {
+		this(activeProfiles, devProfile, devProfiles, origins, portRoles, environment, null);
 	}
 
 	/**
@@ -61,12 +87,12 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 	 * @param activeProfiles the active profiles
 	 * @param devProfile whether one of them is a dev profile
 	 * @param devProfiles the profiles that count as dev profiles
-	 * @param addressOrigin where {@code server.address} was set, or {@code null}
+	 * @param origins where properties were set, by property
 	 * @param portRoles the roles of sockets known by their port
 	 */
 	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
-			@Nullable String addressOrigin, Map<Integer, String> portRoles) {
-		this(activeProfiles, devProfile, devProfiles, addressOrigin, portRoles, HostEnvironment.undetected());
+			Map<String, PropertyOrigin> origins, Map<Integer, String> portRoles) {
+		this(activeProfiles, devProfile, devProfiles, origins, portRoles, HostEnvironment.undetected());
 	}
 
 	/**
@@ -75,11 +101,20 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 	 * @param activeProfiles the active profiles
 	 * @param devProfile whether one of them is a dev profile
 	 * @param devProfiles the profiles that count as dev profiles
-	 * @param addressOrigin where {@code server.address} was set, or {@code null}
+	 * @param origins where properties were set, by property
 	 */
 	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
-			@Nullable String addressOrigin) {
-		this(activeProfiles, devProfile, devProfiles, addressOrigin, Map.of());
+			Map<String, PropertyOrigin> origins) {
+		this(activeProfiles, devProfile, devProfiles, origins, Map.of());
+	}
+
+	/**
+	 * Return where a property was set.
+	 * @param property the property, such as {@code server.address}
+	 * @return where it was set, or {@code null} if it is not set or its origin is unknown
+	 */
+	public @Nullable PropertyOrigin origin(String property) {
+		return this.origins.get(property);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class BindingsBannerTests {
 	private static final List<InetAddress> LOCALHOST = List.of(address("127.0.0.1"), address("::1"));
 
 	private static final RunContext DEV = new RunContext(List.of("dev"), true, new LinkedHashSet<>(Set.of("dev")),
-			null);
+			Map.of());
 
 	@Test
 	void wildcardBindListsLocalThenNetworkUrlsWithInterfacesAligned() {

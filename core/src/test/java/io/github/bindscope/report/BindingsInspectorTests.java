@@ -64,12 +64,14 @@ class BindingsInspectorTests {
 
 	private static final Set<String> DEV_PROFILES = new LinkedHashSet<>(List.of("dev", "local"));
 
-	private static final RunContext PROD = new RunContext(List.of("prod"), false, DEV_PROFILES,
-			"application-prod.properties:3");
+	private static final Map<String, PropertyOrigin> PROD_ORIGINS = Map.of(RunContext.SERVER_ADDRESS,
+			PropertyOrigin.file("application-prod.properties", 3, "server.address=127.0.0.1"));
 
-	private static final RunContext DEV = new RunContext(List.of("dev"), true, DEV_PROFILES, null);
+	private static final RunContext PROD = new RunContext(List.of("prod"), false, DEV_PROFILES, PROD_ORIGINS);
 
-	private static final RunContext NO_PROFILE = new RunContext(List.of(), false, DEV_PROFILES, null);
+	private static final RunContext DEV = new RunContext(List.of("dev"), true, DEV_PROFILES, Map.of());
+
+	private static final RunContext NO_PROFILE = new RunContext(List.of(), false, DEV_PROFILES, Map.of());
 
 	@TempDir
 	private Path temp;
@@ -100,6 +102,8 @@ class BindingsInspectorTests {
 				.contains("127.0.0.1:8080")
 				.contains("active profiles: prod")
 				.contains("application-prod.properties:3");
+			assertThat(finding.action()).contains("203.0.113.9 (wlan0). The value comes from "
+					+ "application-prod.properties line 3: change that line to server.address=0.0.0.0. If only local");
 		});
 	}
 
@@ -333,7 +337,9 @@ class BindingsInspectorTests {
 			assertThat(finding.severity()).isEqualTo(Severity.WARN);
 			assertThat(finding.message()).startsWith("The tomcat server listens on 198.51.100.7:8080 only "
 					+ "(server.address set in application-prod.properties:3), so callers on this host");
-			assertThat(finding.action()).contains("server.address=0.0.0.0");
+			assertThat(finding.action()).isEqualTo("Point local callers at 198.51.100.7:8080, or set "
+					+ "server.address=0.0.0.0 to accept connections on every interface, loopback included. The value "
+					+ "comes from application-prod.properties line 3: change that line to server.address=0.0.0.0.");
 		});
 	}
 
@@ -363,7 +369,8 @@ class BindingsInspectorTests {
 	@Test
 	void planSeesADebugAgentThatListenedBeforeTheServer() throws IOException {
 		ProcSocketTable table = new ProcSocketTable(procRoot(List.of(socket("::", 5005, 2)), 2));
-		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(5005, Listener.JDWP));
+		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, Map.of(),
+				Map.of(5005, Listener.JDWP));
 		BindingsReport planned = inspector(table).plan(List.of(server("0.0.0.0", 8080)), context);
 		assertThat(planned.listeners()).extracting(Listener::role, Listener::port)
 			.containsExactly(tuple(Listener.SERVER, 8080), tuple(Listener.JDWP, 5005));
@@ -486,7 +493,8 @@ class BindingsInspectorTests {
 	void jdwpAgentOnTheWildcardIsExposed() throws IOException {
 		ProcSocketTable table = new ProcSocketTable(
 				procRoot(List.of(socket("127.0.0.1", 8080, 1), socket("::", 5005, 2)), 1, 2));
-		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(5005, Listener.JDWP));
+		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, Map.of(),
+				Map.of(5005, Listener.JDWP));
 		BindingsReport report = inspector(table).inspect(List.of(server("127.0.0.1", 8080)), context);
 		assertThat(report.listeners()).filteredOn((listener) -> listener.port() == 5005)
 			.singleElement()
@@ -503,7 +511,8 @@ class BindingsInspectorTests {
 	void jdwpAgentOnLoopbackIsNotExposed() throws IOException {
 		ProcSocketTable table = new ProcSocketTable(
 				procRoot(List.of(socket("::", 8080, 1), socket("127.0.0.1", 5005, 2)), 1, 2));
-		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(5005, Listener.JDWP));
+		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, Map.of(),
+				Map.of(5005, Listener.JDWP));
 		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
 		assertThat(findings(report, FindingCode.JDWP_EXPOSED)).isEmpty();
 	}
@@ -512,7 +521,7 @@ class BindingsInspectorTests {
 	void jmxAndLiveReloadBeyondLoopbackAreExposed() throws IOException {
 		ProcSocketTable table = new ProcSocketTable(procRoot(
 				List.of(socket("::", 8080, 1), socket("::", 9010, 2), socket("198.51.100.7", 35729, 3)), 1, 2, 3));
-		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, null,
+		RunContext context = new RunContext(List.of("prod"), false, DEV_PROFILES, Map.of(),
 				Map.of(9010, Listener.JMX, 35729, Listener.LIVERELOAD));
 		BindingsReport report = inspector(table).inspect(List.of(server(null, 8080)), context);
 		assertThat(findings(report, FindingCode.JMX_EXPOSED)).extracting(Finding::listener).containsExactly("jmx:9010");
@@ -679,7 +688,7 @@ class BindingsInspectorTests {
 
 	@Test
 	void loopbackFindingInDevProfileStillHasHints() {
-		RunContext context = new RunContext(List.of("dev"), true, DEV_PROFILES, null, Map.of(),
+		RunContext context = new RunContext(List.of("dev"), true, DEV_PROFILES, Map.of(), Map.of(),
 				environment(HostEnvironment.VSCODE_REMOTE, null, false, false, null));
 		Finding finding = loopbackOnly(context);
 		assertThat(finding.severity()).isEqualTo(Severity.INFO);
@@ -922,7 +931,7 @@ class BindingsInspectorTests {
 	}
 
 	private static RunContext jdwp(String address, @Nullable InetAddress bindAddress, int port) {
-		return new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(), HostEnvironment.undetected(),
+		return new RunContext(List.of("prod"), false, DEV_PROFILES, Map.of(), Map.of(), HostEnvironment.undetected(),
 				new JdwpAgent(address, bindAddress, port));
 	}
 
@@ -959,8 +968,7 @@ class BindingsInspectorTests {
 	}
 
 	private static RunContext prod(HostEnvironment environment) {
-		return new RunContext(List.of("prod"), false, DEV_PROFILES, "application-prod.properties:3", Map.of(),
-				environment);
+		return new RunContext(List.of("prod"), false, DEV_PROFILES, PROD_ORIGINS, Map.of(), environment);
 	}
 
 	private static HostEnvironment environment(@Nullable String remoteSession, @Nullable String container,
