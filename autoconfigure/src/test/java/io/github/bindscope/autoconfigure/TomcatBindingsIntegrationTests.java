@@ -56,6 +56,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -111,8 +114,43 @@ class TomcatBindingsIntegrationTests {
 				.contains("127.0.0.1:" + port)
 				.contains("active profiles: prod")
 				.contains("server.address set in command line argument --server.address")
-				.contains("server.address=0.0.0.0");
+				.contains("The value comes from the command line argument --server.address: pass "
+						+ "--server.address=0.0.0.0 instead where the application is started");
 		}
+	}
+
+	@Test
+	void loopbackBindFromAProfileFileGivesTheLineToWrite() throws Exception {
+		Files.writeString(this.temp.resolve("application-prod.properties"),
+				"# Production\nserver.address = 127.0.0.1\n");
+		try (ConfigurableApplicationContext context = start("--spring.config.additional-location=" + this.temp.toUri(),
+				"--spring.profiles.active=prod")) {
+			assertThat(loopbackOnlyAction(context))
+				.contains("The value comes from application-prod.properties line 2: change that line to "
+						+ "server.address = 0.0.0.0.");
+		}
+	}
+
+	@Test
+	void loopbackBindFromAnEnvironmentVariableSaysToSetTheVariable() throws Exception {
+		// The process's environment, as SpringApplication reads it, with SERVER_ADDRESS.
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("SERVER_ADDRESS", "127.0.0.1")));
+		try (ConfigurableApplicationContext context = start(environment, null, "--spring.profiles.active=prod")) {
+			assertThat(loopbackOnlyAction(context))
+				.contains("The value comes from the environment variable SERVER_ADDRESS: set SERVER_ADDRESS=0.0.0.0 "
+						+ "where it is defined");
+		}
+	}
+
+	private static String loopbackOnlyAction(ConfigurableApplicationContext context) throws Exception {
+		String json = get("127.0.0.1", port(context), "/actuator/bindings");
+		List<String> actions = JsonPath.read(json, "$.findings[?(@.code == 'LOOPBACK_ONLY')].action");
+		assertThat(actions).hasSize(1);
+		return actions.get(0);
 	}
 
 	@Test
@@ -431,6 +469,10 @@ class TomcatBindingsIntegrationTests {
 	}
 
 	static ConfigurableApplicationContext start(Class<?> extra, String... args) {
+		return start(null, extra, args);
+	}
+
+	static ConfigurableApplicationContext start(ConfigurableEnvironment environment, Class<?> extra, String... args) {
 		List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class));
 		if (extra != null) {
 			sources.add(extra);
@@ -445,9 +487,12 @@ class TomcatBindingsIntegrationTests {
 		allArgs.add("--spring.autoconfigure.exclude=org.springframework.boot.jetty.autoconfigure.actuate.web.server."
 				+ "JettyServletManagementContextAutoConfiguration");
 		FilteredClassLoader classLoader = new FilteredClassLoader("org.eclipse.jetty", "reactor.netty.http.server");
-		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-			.resourceLoader(new DefaultResourceLoader(classLoader))
-			.run(allArgs.toArray(String[]::new));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+			.resourceLoader(new DefaultResourceLoader(classLoader));
+		if (environment != null) {
+			builder.environment(environment);
+		}
+		return builder.run(allArgs.toArray(String[]::new));
 	}
 
 	static String get(String host, int port, String path) throws IOException, InterruptedException {
