@@ -74,6 +74,12 @@ public enum FindingCode {
 	DEV_PROFILE_PUBLIC,
 
 	/**
+	 * A dev profile is active while a web server can be reached from the private networks
+	 * this host is on: everyone on a shared network can reach the dev server.
+	 */
+	DEV_PROFILE_SHARED,
+
+	/**
 	 * This host's interfaces could not be listed, so wildcard binds could not be
 	 * expanded.
 	 */

@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -122,7 +123,39 @@ final class FindingRules {
 									+ ", where anyone on the internet may reach development settings.",
 							"Bind to loopback or a private address while developing, or do not activate a dev profile "
 									+ "on a publicly reachable host.")));
+			listeners.stream()
+				.filter((listener) -> listener.scheme() != null)
+				.filter((listener) -> listener.reachability() == Reachability.PRIVATE_NETWORK
+						|| listener.reachability() == Reachability.LINK_LOCAL)
+				.findFirst()
+				.filter((listener) -> listeners.stream()
+					.noneMatch((other) -> other.scheme() != null && other.reachability() == Reachability.PUBLIC))
+				.ifPresent((listener) -> findings.add(devProfileShared(listener, context)));
 		}
+	}
+
+	private static Finding devProfileShared(Listener listener, RunContext context) {
+		String networks = listener.addresses()
+			.stream()
+			.filter((address) -> address.getScope() == AddressScope.PRIVATE
+					|| address.getScope() == AddressScope.LINK_LOCAL)
+			.map((address) -> address.getAddress()
+					+ ((address.getInterface() != null) ? " (" + address.getInterface() + ")" : ""))
+			.collect(Collectors.joining(", "));
+		String where = context.activeProfiles()
+			.stream()
+			.filter((active) -> context.devProfiles().contains(active.toLowerCase(Locale.ROOT)))
+			.findFirst()
+			.map((profile) -> "in the dev profile (application-" + PrintableText.of(profile) + ".properties)")
+			.orElse("in the configuration you develop with");
+		return new Finding(Severity.INFO, FindingCode.DEV_PROFILE_SHARED, listener.id(),
+				"A dev profile is active (" + describeProfiles(context.activeProfiles()) + ") and " + listener.id()
+						+ " listens on " + describeListener(listener) + ", so anyone on the networks of "
+						+ PrintableText.of(networks) + " can reach the development server now: on a shared network "
+						+ "(a café's Wi-Fi, a conference, an office) that is everyone on it. This is why development "
+						+ "servers such as Vite listen on localhost by default.",
+				"If only you should reach it, set server.address=127.0.0.1 " + where
+						+ "; if others on this network should, nothing needs to change.");
 	}
 
 	private static String jdwpEvidence(Listener listener, RunContext context) {

@@ -550,6 +550,39 @@ class BindingsInspectorTests {
 	}
 
 	@Test
+	void devProfileOnPrivateNetworksSaysWhoElseCanReachTheDevServer() {
+		List<HostAddress> hosts = List.of(host("127.0.0.1", "lo"), host("192.168.1.23", "wlan0"),
+				host("10.8.0.2", "tun0"));
+		BindingsReport report = inspector(() -> hosts, null).plan(List.of(server(null, 8080)), DEV);
+		assertThat(report.verdict()).isEqualTo(Reachability.PRIVATE_NETWORK);
+		assertThat(findings(report, FindingCode.DEV_PROFILE_SHARED)).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.INFO);
+			assertThat(finding.listener()).isEqualTo("server:8080");
+			assertThat(finding.message()).isEqualTo("A dev profile is active (active profiles: dev) and server:8080 "
+					+ "listens on [::]:8080 (reachable from private networks), so anyone on the networks of "
+					+ "192.168.1.23 (wlan0), 10.8.0.2 (tun0) can reach the development server now: on a shared "
+					+ "network (a café's Wi-Fi, a conference, an office) that is everyone on it. This is why "
+					+ "development servers such as Vite listen on localhost by default.");
+			assertThat(finding.action()).isEqualTo("If only you should reach it, set server.address=127.0.0.1 in the "
+					+ "dev profile (application-dev.properties); if others on this network should, nothing needs to "
+					+ "change.");
+		});
+		// Outside a dev profile, on loopback, or where DEV_PROFILE_PUBLIC says more:
+		// nothing.
+		assertThat(findings(inspector(() -> hosts, null).plan(List.of(server(null, 8080)), PROD),
+				FindingCode.DEV_PROFILE_SHARED))
+			.isEmpty();
+		assertThat(findings(inspector(() -> hosts, null).plan(List.of(server("127.0.0.1", 8080)), DEV),
+				FindingCode.DEV_PROFILE_SHARED))
+			.isEmpty();
+		List<HostAddress> withPublic = List.of(host("127.0.0.1", "lo"), host("192.168.1.23", "wlan0"),
+				host("192.31.196.1", "eth0"));
+		assertThat(findings(inspector(() -> withPublic, null).plan(List.of(server(null, 8080)), DEV),
+				FindingCode.DEV_PROFILE_SHARED))
+			.isEmpty();
+	}
+
+	@Test
 	void devProfileOnAPublicAddressWarns() {
 		// Classification only: nothing is connected to.
 		List<HostAddress> hosts = List.of(host("127.0.0.1", "lo"), host("192.31.196.1", "eth0"));
