@@ -60,6 +60,10 @@ import io.github.bindscope.actuate.BindscopeEndpoint;
  * list {@code bindings}: those who exposed {@code bindings} for Bindscope still reach its
  * report, at the new id. Other settings keyed by the id, such as
  * {@code management.endpoint.bindings.access}, stay with the other project's endpoint.
+ * <p>
+ * Ahead-of-time processing runs it at build time and keeps the bean definitions it
+ * leaves; when the processed application runs, it runs again to add the exposure to that
+ * run's environment.
  */
 final class EndpointIdConflictPostProcessor implements BeanDefinitionRegistryPostProcessor {
 
@@ -85,19 +89,27 @@ final class EndpointIdConflictPostProcessor implements BeanDefinitionRegistryPos
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-		if (!registry.containsBeanDefinition(BINDINGS_ENDPOINT_BEAN)
-				|| !(registry instanceof ConfigurableListableBeanFactory beanFactory)) {
+		if (!(registry instanceof ConfigurableListableBeanFactory beanFactory)) {
+			return;
+		}
+		boolean bindingsEndpoint = registry.containsBeanDefinition(BINDINGS_ENDPOINT_BEAN);
+		// An application processed ahead of time runs with the bean definitions this
+		// post processor left at build time: the report is already served as bindscope,
+		// and only the environment of this run still needs the inherited exposure.
+		if (!bindingsEndpoint && !registry.containsBeanDefinition(BINDSCOPE_ENDPOINT_BEAN)) {
 			return;
 		}
 		OtherEndpoint other = findOtherBindingsEndpoint(beanFactory);
 		if (other == null) {
 			return;
 		}
-		registry.removeBeanDefinition(BINDINGS_ENDPOINT_BEAN);
-		if (beanFactory.getBeanNamesForType(BindscopeEndpoint.class, true, false).length == 0) {
-			RootBeanDefinition definition = new RootBeanDefinition(BindscopeEndpoint.class);
-			definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
-			registry.registerBeanDefinition(BINDSCOPE_ENDPOINT_BEAN, definition);
+		if (bindingsEndpoint) {
+			registry.removeBeanDefinition(BINDINGS_ENDPOINT_BEAN);
+			if (beanFactory.getBeanNamesForType(BindscopeEndpoint.class, true, false).length == 0) {
+				RootBeanDefinition definition = new RootBeanDefinition(BindscopeEndpoint.class);
+				definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+				registry.registerBeanDefinition(BINDSCOPE_ENDPOINT_BEAN, definition);
+			}
 		}
 		List<String> inherited = inheritExposure();
 		if (logger.isInfoEnabled()) {

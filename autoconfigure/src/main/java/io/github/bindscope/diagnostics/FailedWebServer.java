@@ -17,6 +17,8 @@
 package io.github.bindscope.diagnostics;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -110,6 +112,22 @@ enum FailedWebServer {
 
 		static boolean managementServerRunsSeparately(Environment environment) {
 			return ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
+		}
+
+	}
+
+	/**
+	 * {@link RuntimeHintsRegistrar} for the class that {@link FailedWebServer} looks up
+	 * by name.
+	 */
+	static class FailedWebServerRuntimeHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			// A native image finds a class by name only if it is registered: without this
+			// hint a management server that failed to start would be taken for the main
+			// server. The type alone is enough, as no member of it is used reflectively.
+			hints.reflection().registerTypeIfPresent(classLoader, MANAGEMENT_PORT_TYPE);
 		}
 
 	}

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -212,6 +214,24 @@ public final class EnvironmentRunContext {
 		}
 		return (origin.getParent() != null) ? propertyOrigin(origin.getParent())
 				: PropertyOrigin.other(origin.toString());
+	}
+
+	/**
+	 * {@link RuntimeHintsRegistrar} for the classes that {@link EnvironmentRunContext}
+	 * looks up by name.
+	 */
+	static class EnvironmentRunContextRuntimeHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			// A native image finds a class by name only if it is registered: without this
+			// hint the gRPC server's port would be reported with the role "other". The
+			// type alone is enough, as no member of it is used reflectively.
+			hints.reflection().registerTypeIfPresent(classLoader, GRPC_SERVER);
+			// LiveReloadServer needs none: it is DevTools', which Spring Boot leaves out
+			// of ahead-of-time processing, so a native image never holds it.
+		}
+
 	}
 
 }

@@ -145,6 +145,22 @@ class EndpointIdConflictPostProcessorTests {
 	}
 
 	@Test
+	void bindscopeIncludedAloneNextToAnotherBindingsEndpointIsAnnounced(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(OtherBindingsEndpointConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=bindscope")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BindscopeEndpoint.class).doesNotHaveBean(BindingsEndpoint.class);
+				assertThat(context.getEnvironment()
+					.getPropertySources()
+					.contains(EndpointIdConflictPostProcessor.EXPOSURE_PROPERTY_SOURCE)).isFalse();
+				assertThat(webEndpoints(context)).containsOnlyKeys("bindscope");
+			});
+		assertThat(output.getOut().lines().filter((line) -> line.contains(MOVED))).singleElement()
+			.asString()
+			.contains("It is exposed over HTTP by management.endpoints.web.exposure.include.");
+	}
+
+	@Test
 	void everyEndpointExposedServesTheReportUnderBothIds() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=*")
 			.run((context) -> assertThat(webEndpoints(context)).containsEntry("bindings", BindingsEndpoint.class)
