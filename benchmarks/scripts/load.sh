@@ -59,12 +59,15 @@ base="http://127.0.0.1:$port"
 	echo "code: ${ref:-work tree at $(git -C "$root" rev-parse --short HEAD)}"
 	echo "rounds: $rounds of ${duration}s per endpoint, warm-up ${warmup}s per endpoint"
 	echo "wrk: $threads threads, $connections connections, $(wrk -v 2>&1 | head -n 1)"
-	echo "app args: --server.address=127.0.0.1 --server.port=<free> $*"
+	echo "app args: --server.address=127.0.0.1 --server.port=<free> --management.health.bindings.enabled=false $*"
 	echo "JVM_OPTS: ${JVM_OPTS:-}"
 	machine_summary
 } >"$out/run.txt"
 
-start_app "$out/app.classpath" "$out/app.log" --server.address=127.0.0.1 --server.port="$port" "$@"
+# Health is the baseline that costs Bindscope nothing: its bindings contributor, which reads
+# the report, stays off (an earlier revision ignores the property).
+start_app "$out/app.classpath" "$out/app.log" --server.address=127.0.0.1 --server.port="$port" \
+	--management.health.bindings.enabled=false "$@"
 wait_ready "$base/actuator/health" 120 >/dev/null || die "the app did not answer, see $out/app.log"
 for endpoint in health bindings; do
 	curl -sf --max-time 5 "$base/actuator/$endpoint" >"$out/$endpoint.json" || die "GET /actuator/$endpoint failed"

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The layering of Bindscope's main code: facts and rules ({@code bindscope-core}) know
  * nothing of Spring, and dependencies point one way, from auto-configuration down to the
  * core, without cycles between packages: <pre>
- * autoconfigure ──▶ actuate (the endpoint)      ──▶ core (inspect, report)
+ * autoconfigure ──▶ actuate (endpoint, info)   ──▶ core (inspect, report)
+ *               ──▶ health (health contributor) ──▶ core
  *               ──▶ diagnostics (failure analysis) ──▶ strict, env
  *               ──▶ reporting (build, reuse, log)  ──▶ strict, web, env
  *               ──▶ strict ──▶ web
@@ -47,6 +48,8 @@ class LayeringTests {
 		// Guards the rules below against passing on nothing.
 		for (String name : new String[] { "io.github.bindscope.inspect.ProcSocketTable",
 				"io.github.bindscope.report.BindingsInspector", "io.github.bindscope.actuate.BindingsEndpoint",
+				"io.github.bindscope.actuate.BindingsInfoContributor", "io.github.bindscope.health.BindingsHealth",
+				"io.github.bindscope.health.BindingsHealthIndicator",
 				"io.github.bindscope.autoconfigure.BindscopeAutoConfiguration",
 				"io.github.bindscope.diagnostics.ServerAddressFailureAnalyzer",
 				"io.github.bindscope.env.EnvironmentRunContext", "io.github.bindscope.reporting.BindingsReporter",
@@ -80,6 +83,8 @@ class LayeringTests {
 			.definedBy("io.github.bindscope.autoconfigure..")
 			.layer("Endpoint")
 			.definedBy("io.github.bindscope.actuate..")
+			.layer("Health")
+			.definedBy("io.github.bindscope.health..")
 			.layer("Diagnostics")
 			.definedBy("io.github.bindscope.diagnostics..")
 			.layer("Reporting")
@@ -96,6 +101,8 @@ class LayeringTests {
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Endpoint")
 			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Health")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
 			.whereLayer("Diagnostics")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Reporting")
@@ -106,6 +113,21 @@ class LayeringTests {
 			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Strict")
 			.whereLayer("Env")
 			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Diagnostics")
+			.check(MAIN);
+	}
+
+	@Test
+	void healthDependsOnTheCoreOnly() {
+		// What decides the status is shared by every Spring Boot line's indicator: it
+		// reads the report through the core's BindingsReportSource, never the reporter.
+		ArchRuleDefinition.noClasses()
+			.that()
+			.resideInAPackage("io.github.bindscope.health..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.bindscope.autoconfigure..", "io.github.bindscope.actuate..",
+					"io.github.bindscope.reporting..", "io.github.bindscope.strict..", "io.github.bindscope.web..",
+					"io.github.bindscope.env..", "io.github.bindscope.diagnostics..")
 			.check(MAIN);
 	}
 
@@ -127,7 +149,8 @@ class LayeringTests {
 			.resideInAnyPackage(CORE)
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.github.bindscope.actuate..", "io.github.bindscope.autoconfigure..")
+			.resideInAnyPackage("io.github.bindscope.actuate..", "io.github.bindscope.autoconfigure..",
+					"io.github.bindscope.health..")
 			.check(MAIN);
 	}
 

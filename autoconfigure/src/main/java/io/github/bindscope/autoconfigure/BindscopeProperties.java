@@ -19,8 +19,10 @@ package io.github.bindscope.autoconfigure;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import io.github.bindscope.inspect.AddressProber;
@@ -60,6 +62,8 @@ public class BindscopeProperties {
 
 	private final Probe probe = new Probe();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -94,6 +98,10 @@ public class BindscopeProperties {
 
 	public Probe getProbe() {
 		return this.probe;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -133,6 +141,36 @@ public class BindscopeProperties {
 						"bindscope.probe.timeout must be from 10ms to 1m (such as 250ms), but was " + timeout);
 			}
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Health contributor properties.
+	 */
+	public static class Health {
+
+		/**
+		 * Health status of the 'bindings' contributor when the report has a finding that
+		 * fails strict mode, such as OUT_OF_SERVICE to take the application out of a
+		 * readiness group that includes 'bindings'. When not set, the status is UP
+		 * whatever the findings.
+		 */
+		private @Nullable String strictModeStatus;
+
+		public @Nullable String getStrictModeStatus() {
+			return this.strictModeStatus;
+		}
+
+		public void setStrictModeStatus(@Nullable String strictModeStatus) {
+			// A status code as Boot writes it: OUT_OF_SERVICE, whatever the case it was
+			// given in. Checked while binding, so that a blank value fails startup naming
+			// the property instead of leaving the status UP in silence.
+			if (strictModeStatus == null || strictModeStatus.isBlank()) {
+				throw new IllegalArgumentException("bindscope.health.strict-mode-status must be a health status "
+						+ "such as OUT_OF_SERVICE or DOWN, but was empty; remove it to report UP whatever the findings");
+			}
+			this.strictModeStatus = strictModeStatus.trim().toUpperCase(Locale.ROOT);
 		}
 
 	}

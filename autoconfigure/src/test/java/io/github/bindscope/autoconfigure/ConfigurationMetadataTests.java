@@ -55,6 +55,35 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void healthAndInfoSwitchesAreDocumentedOnByDefault() throws IOException {
+		assertThat(properties())
+			.filteredOn((property) -> List.of("management.health.bindings.enabled", "management.info.bindings.enabled")
+				.contains(property.get("name")))
+			.hasSize(2)
+			.allSatisfy((property) -> {
+				assertThat(property).containsEntry("type", "java.lang.Boolean").containsEntry("defaultValue", true);
+				assertThat((String) property.get("description")).startsWith("Whether to enable bindings");
+			});
+	}
+
+	@Test
+	void strictModeStatusIsDocumentedWithTheStatusesToChooseFrom() throws IOException {
+		assertThat(properties())
+			.filteredOn((property) -> "bindscope.health.strict-mode-status".equals(property.get("name")))
+			.singleElement()
+			.satisfies((property) -> {
+				assertThat(property).containsEntry("type", "java.lang.String").doesNotContainKey("defaultValue");
+				assertThat(property.get("description")).asString().contains("OUT_OF_SERVICE").contains("UP");
+			});
+		try (InputStream metadata = new ClassPathResource("META-INF/spring-configuration-metadata.json")
+			.getInputStream()) {
+			List<String> values = JsonPath.read(metadata,
+					"$.hints[?(@.name == 'bindscope.health.strict-mode-status')].values[*].value");
+			assertThat(values).containsExactly("OUT_OF_SERVICE", "DOWN");
+		}
+	}
+
+	@Test
 	void devProfilesDefaultIsDocumented() throws IOException {
 		assertThat(properties()).filteredOn((property) -> "bindscope.dev-profiles".equals(property.get("name")))
 			.singleElement()

@@ -375,15 +375,11 @@ public final class BindingsInspector {
 	private static @Nullable Reachability verdict(List<Listener> listeners) {
 		Reachability verdict = null;
 		for (Listener listener : listeners) {
-			if (isMainServer(listener)) {
+			if (listener.isMainServer()) {
 				verdict = (verdict != null) ? verdict.widest(listener.reachability()) : listener.reachability();
 			}
 		}
 		return verdict;
-	}
-
-	static boolean isMainServer(Listener listener) {
-		return Listener.SERVER.equals(listener.role()) || Listener.CONNECTOR.equals(listener.role());
 	}
 
 	private static InetAddress defaultWildcard() {

@@ -16,6 +16,7 @@
 
 package io.github.bindscope.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,26 @@ public record BindingsReport(@Nullable Reachability verdict, boolean devProfile,
 	public BindingsReport(@Nullable Reachability verdict, boolean devProfile, List<String> activeProfiles,
 			List<Listener> listeners, List<Finding> findings) {
 		this(verdict, devProfile, activeProfiles, HostEnvironment.undetected(), listeners, findings);
+	}
+
+	/**
+	 * Return the URLs the main web server answers on: the URL of each address its
+	 * listeners accept connections on, as the endpoint writes it, in the report's order.
+	 * @return the URLs, empty before the main server has started
+	 */
+	public List<String> mainServerUrls() {
+		List<String> urls = new ArrayList<>();
+		for (Listener listener : this.listeners) {
+			if (listener.isMainServer()) {
+				for (ListenerAddress address : listener.addresses()) {
+					String url = address.getUrl();
+					if (url != null && !urls.contains(url)) {
+						urls.add(url);
+					}
+				}
+			}
+		}
+		return List.copyOf(urls);
 	}
 
 }

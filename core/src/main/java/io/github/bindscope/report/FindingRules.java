@@ -54,7 +54,7 @@ final class FindingRules {
 		if (verdict == null) {
 			return;
 		}
-		List<Listener> main = listeners.stream().filter(BindingsInspector::isMainServer).toList();
+		List<Listener> main = listeners.stream().filter(Listener::isMainServer).toList();
 		if (verdict == Reachability.LOCAL_ONLY) {
 			findings.add(loopbackOnly(main, hosts, context));
 		}

@@ -113,4 +113,14 @@ public record Listener(String role, @Nullable String server, @Nullable String sc
 		return this.role + ":" + this.port;
 	}
 
+	/**
+	 * Whether this listener belongs to the main web server: its own connector or an
+	 * additional one. The report's verdict and the application's URLs are those of these
+	 * listeners.
+	 * @return {@code true} for the role {@link #SERVER} or {@link #CONNECTOR}
+	 */
+	public boolean isMainServer() {
+		return SERVER.equals(this.role) || CONNECTOR.equals(this.role);
+	}
+
 }

@@ -16,8 +16,8 @@
 
 /**
  * What Spring Boot 3.5 names differently from Spring Boot 4: the event of a started web
- * server and the Tomcat and Jetty web servers. Everything else is Bindscope's Spring Boot
- * auto-configuration, shared by both lines.
+ * server, the Tomcat and Jetty web servers, and the health API. Everything else is
+ * Bindscope's Spring Boot auto-configuration, shared by both lines.
  */
 @NullMarked
 package io.github.bindscope.boot3.autoconfigure;

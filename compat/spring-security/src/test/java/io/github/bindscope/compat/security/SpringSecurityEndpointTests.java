@@ -123,10 +123,13 @@ class SpringSecurityEndpointTests {
 				"--management.endpoints.web.exposure.include=health,bindings,bindscope")) {
 			int port = port(context);
 			CountingBindingsReporter reporter = context.getBean(CountingBindingsReporter.class);
-			int builds = reporter.builds.get();
 			HttpResponse<String> health = get(port, "/actuator/health", null, null);
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("UP");
+			// Health reads the report for its bindings contributor; no refused request
+			// below may read one.
+			int reads = reporter.reads.get();
+			int builds = reporter.builds.get();
 			for (String path : List.of("/actuator/bindings", "/actuator/bindscope")) {
 				assertThat(get(port, path, null, null).statusCode()).as("anonymous %s", path).isEqualTo(401);
 				assertThat(get(port, path, "user", "user-password").statusCode()).as("user without role at %s", path)
@@ -134,11 +137,11 @@ class SpringSecurityEndpointTests {
 				assertThat(get(port, path, "ops", "wrong-password").statusCode()).as("wrong password at %s", path)
 					.isEqualTo(401);
 			}
-			assertThat(reporter.reads.get()).isZero();
+			assertThat(reporter.reads.get()).isEqualTo(reads);
 			assertThat(reporter.builds.get()).isEqualTo(builds);
 			assertReport(get(port, "/actuator/bindings", "ops", "ops-password"), port);
 			assertReport(get(port, "/actuator/bindscope", "ops", "ops-password"), port);
-			assertThat(reporter.reads.get()).isEqualTo(2);
+			assertThat(reporter.reads.get()).isEqualTo(reads + 2);
 		}
 	}
 
@@ -152,9 +155,12 @@ class SpringSecurityEndpointTests {
 			// Everything else is open in this chain: a 401 here can only come from the
 			// matcher.
 			assertThat(get(port, "/actuator/health", null, null).statusCode()).isEqualTo(200);
+			// Health reads the report for its bindings contributor; the refused requests
+			// read none.
+			int reads = reporter.reads.get();
 			assertThat(get(port, "/actuator/bindings", null, null).statusCode()).isEqualTo(401);
 			assertThat(get(port, "/actuator/bindings", "user", "user-password").statusCode()).isEqualTo(403);
-			assertThat(reporter.reads.get()).isZero();
+			assertThat(reporter.reads.get()).isEqualTo(reads);
 			assertReport(get(port, "/actuator/bindings", "ops", "ops-password"), port);
 		}
 	}
