@@ -29,10 +29,12 @@ import org.junit.jupiter.api.Test;
  * nothing of Spring, and dependencies point one way, from auto-configuration down to the
  * core, without cycles between packages: <pre>
  * autoconfigure ──▶ actuate (the endpoint)      ──▶ core (inspect, report)
+ *               ──▶ metrics (the meters)        ──▶ core
  *               ──▶ diagnostics (failure analysis) ──▶ strict, env
  *               ──▶ reporting (build, reuse, log)  ──▶ strict, web, env
  *               ──▶ strict ──▶ web
- * </pre>
+ * </pre> The endpoint and the meters read the report through the core's
+ * {@code BindingsReportSource} alone.
  */
 class LayeringTests {
 
@@ -80,6 +82,8 @@ class LayeringTests {
 			.definedBy("io.github.bindscope.autoconfigure..")
 			.layer("Endpoint")
 			.definedBy("io.github.bindscope.actuate..")
+			.layer("Metrics")
+			.definedBy("io.github.bindscope.metrics..")
 			.layer("Diagnostics")
 			.definedBy("io.github.bindscope.diagnostics..")
 			.layer("Reporting")
@@ -95,6 +99,8 @@ class LayeringTests {
 			.whereLayer("AutoConfiguration")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Endpoint")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Metrics")
 			.mayOnlyBeAccessedByLayers("AutoConfiguration")
 			.whereLayer("Diagnostics")
 			.mayNotBeAccessedByAnyLayer()
@@ -121,13 +127,28 @@ class LayeringTests {
 	}
 
 	@Test
+	void metersKnowMicrometerAndTheCoreOnly() {
+		// A MeterBinder of plain Micrometer: nothing of Spring, so it binds the same on
+		// every Spring Boot line, and to a registry that is not Spring's.
+		ArchRuleDefinition.classes()
+			.that()
+			.resideInAPackage("io.github.bindscope.metrics..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "org.apache.commons.logging..", "io.micrometer..",
+					"io.github.bindscope.metrics..", "io.github.bindscope.report..", "io.github.bindscope.inspect..")
+			.check(MAIN);
+	}
+
+	@Test
 	void coreNeverReachesIntoTheSpringGlue() {
 		ArchRuleDefinition.noClasses()
 			.that()
 			.resideInAnyPackage(CORE)
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.github.bindscope.actuate..", "io.github.bindscope.autoconfigure..")
+			.resideInAnyPackage("io.github.bindscope.actuate..", "io.github.bindscope.autoconfigure..",
+					"io.github.bindscope.metrics..")
 			.check(MAIN);
 	}
 
