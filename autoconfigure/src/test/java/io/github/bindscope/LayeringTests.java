@@ -30,10 +30,12 @@ import org.junit.jupiter.api.Test;
  * core, without cycles between packages: <pre>
  * autoconfigure ──▶ actuate (endpoint, info)   ──▶ core (inspect, report)
  *               ──▶ health (health contributor) ──▶ core
+ *               ──▶ metrics (the meters)        ──▶ core
  *               ──▶ diagnostics (failure analysis) ──▶ strict, env
  *               ──▶ reporting (build, reuse, log)  ──▶ strict, web, env
  *               ──▶ strict ──▶ web
- * </pre>
+ * </pre> The endpoint and the meters read the report through the core's
+ * {@code BindingsReportSource} alone.
  */
 class LayeringTests {
 
@@ -83,8 +85,7 @@ class LayeringTests {
 			.definedBy("io.github.bindscope.autoconfigure..")
 			.layer("Endpoint")
 			.definedBy("io.github.bindscope.actuate..")
-			.layer("Health")
-			.definedBy("io.github.bindscope.health..")
+					"io.github.bindscope.health..", "io.github.bindscope.metrics..")
 			.layer("Diagnostics")
 			.definedBy("io.github.bindscope.diagnostics..")
 			.layer("Reporting")
@@ -102,6 +103,8 @@ class LayeringTests {
 			.whereLayer("Endpoint")
 			.mayOnlyBeAccessedByLayers("AutoConfiguration")
 			.whereLayer("Health")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Metrics")
 			.mayOnlyBeAccessedByLayers("AutoConfiguration")
 			.whereLayer("Diagnostics")
 			.mayNotBeAccessedByAnyLayer()
@@ -143,6 +146,20 @@ class LayeringTests {
 	}
 
 	@Test
+	void metersKnowMicrometerAndTheCoreOnly() {
+		// A MeterBinder of plain Micrometer: nothing of Spring, so it binds the same on
+		// every Spring Boot line, and to a registry that is not Spring's.
+		ArchRuleDefinition.classes()
+			.that()
+			.resideInAPackage("io.github.bindscope.metrics..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "org.apache.commons.logging..", "io.micrometer..",
+					"io.github.bindscope.metrics..", "io.github.bindscope.report..", "io.github.bindscope.inspect..")
+			.check(MAIN);
+	}
+
+	@Test
 	void coreNeverReachesIntoTheSpringGlue() {
 		ArchRuleDefinition.noClasses()
 			.that()
@@ -150,7 +167,7 @@ class LayeringTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.github.bindscope.actuate..", "io.github.bindscope.autoconfigure..",
-					"io.github.bindscope.health..")
+					"io.github.bindscope.health..", "io.github.bindscope.metrics..")
 			.check(MAIN);
 	}
 

@@ -48,6 +48,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import io.github.bindscope.metrics.BindingsMetrics;
 import io.github.bindscope.reporting.WebServerStartedListener;
 import io.github.bindscope.strict.StrictModeException;
 
@@ -95,6 +96,34 @@ class Boot3IntegrationTests {
 					.contains("server.address set in command line argument --server.address")
 					.contains("server.address=0.0.0.0"));
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Stack.class)
+	void metersAgreeWithTheReportOnSpringBoot3(Stack stack) throws Exception {
+		try (ConfigurableApplicationContext context = stack.run("--server.address=127.0.0.1",
+				"--spring.profiles.active=prod")) {
+			assertThat(context.getBeanNamesForType(BindingsMetrics.class)).containsExactly("bindscopeBindingsMetrics");
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			assertThat(meter(port, "bindscope.verdict?tag=verdict:LOCAL_ONLY")).isEqualTo(1);
+			assertThat(meter(port, "bindscope.verdict?tag=verdict:PRIVATE_NETWORK")).isZero();
+			assertThat(meter(port, "bindscope.findings?tag=code:LOOPBACK_ONLY&tag=severity:WARN")).isEqualTo(1);
+			assertThat(meter(port, "bindscope.findings?tag=code:LOOPBACK_ONLY&tag=severity:INFO")).isZero();
+			assertThat(meter(port, "bindscope.listeners?tag=role:server&tag=reachability:LOCAL_ONLY")).isEqualTo(1);
+			// Without tags, the endpoint sums every series: the report's whole lists.
+			String json = get(port, "/actuator/bindings");
+			assertThat(meter(port, "bindscope.listeners"))
+				.isEqualTo(((List<?>) JsonPath.read(json, "$.listeners")).size());
+			assertThat(meter(port, "bindscope.findings"))
+				.isEqualTo(((List<?>) JsonPath.read(json, "$.findings")).size());
+		}
+	}
+
+	private static double meter(int port, String nameAndTags) throws IOException, InterruptedException {
+		String json = get(port, "/actuator/metrics/" + nameAndTags);
+		List<Double> values = JsonPath.read(json, "$.measurements[?(@.statistic == 'VALUE')].value");
+		assertThat(values).as(json).hasSize(1);
+		return values.get(0);
 	}
 
 	@ParameterizedTest
@@ -163,7 +192,7 @@ class Boot3IntegrationTests {
 		ConfigurableApplicationContext run(String... args) {
 			List<String> allArgs = new ArrayList<>(List.of(args));
 			allArgs.add("--server.port=0");
-			allArgs.add("--management.endpoints.web.exposure.include=bindings");
+			allArgs.add("--management.endpoints.web.exposure.include=bindings,metrics");
 			allArgs.add("--spring.main.web-application-type=" + this.type);
 			allArgs.add("--spring.main.banner-mode=off");
 			return new SpringApplicationBuilder(TestApplication.class, this.configuration)
