@@ -41,6 +41,10 @@ import io.github.bindscope.report.ListenerAddress;
  * contract writes every field, and explicit names and order also hold when
  * {@code management.endpoints.jackson.isolated-json-mapper=false} hands the response to
  * the application's mapper. Enum values are written as their names.
+ * <p>
+ * The JSON it is written as is published as a JSON Schema,
+ * {@code io/github/bindscope/report/bindings-report.schema.json} in
+ * {@code bindscope-core}; a field added here must be added there, at the same place.
  *
  * @since 0.1.0
  */

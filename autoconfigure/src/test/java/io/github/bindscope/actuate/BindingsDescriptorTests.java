@@ -17,14 +17,21 @@
 package io.github.bindscope.actuate;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import io.github.bindscope.fixture.ReportSchema;
 import io.github.bindscope.inspect.AddressScope;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.ProbeResult;
@@ -35,12 +42,14 @@ import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.ListenerAddress;
 import io.github.bindscope.report.Reachability;
 import io.github.bindscope.report.Severity;
+import io.github.bindscope.report.WebServerConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Writes {@link BindingsDescriptor} with the JSON mapper that Actuator isolates for
- * endpoint responses, which leaves out {@code null} values by default.
+ * endpoint responses, which leaves out {@code null} values by default, and checks what it
+ * writes against the report's JSON Schema.
  */
 class BindingsDescriptorTests {
 
@@ -71,7 +80,70 @@ class BindingsDescriptorTests {
 					+ "\"probe\":\"SKIPPED\"}]}],"
 					+ "\"findings\":[{\"severity\":\"INFO\",\"code\":\"PRIVATE_ADDRESS_ONLY\",\"listener\":null,"
 					+ "\"message\":\"Found.\",\"action\":\"Act.\"}]}");
+			ReportSchema.assertValid(json);
 		});
+	}
+
+	@Test
+	void everyValueTheReportCanHoldIsWrittenAsTheSchemaDescribesIt() throws Exception {
+		List<Listener> listeners = new ArrayList<>();
+		List<String> roles = List.of(Listener.SERVER, Listener.MANAGEMENT, Listener.CONNECTOR, Listener.JDWP,
+				Listener.JMX, Listener.LIVERELOAD, Listener.GRPC, Listener.RSOCKET, Listener.OTHER);
+		List<String> sources = List.of(Listener.SOURCE_PROCFS, Listener.SOURCE_CONNECTOR, Listener.SOURCE_ARGUMENTS);
+		List<@Nullable String> schemes = Arrays.asList(WebServerConnector.HTTP, WebServerConnector.HTTPS, null);
+		for (int i = 0; i < roles.size(); i++) {
+			Reachability reachability = Reachability.values()[i % Reachability.values().length];
+			List<ListenerAddress> addresses = new ArrayList<>();
+			for (int j = 0; j < AddressScope.values().length; j++) {
+				addresses.add(new ListenerAddress(InetAddress.getByName("fe80::" + (j + 1) + "%1"), "eth" + j,
+						AddressScope.values()[j], "http://[fe80::" + (j + 1) + "%25eth" + j + "]:8080/",
+						ProbeResult.values()[(i + j) % ProbeResult.values().length]));
+			}
+			listeners.add(new Listener(roles.get(i), (i % 2 == 0) ? "jetty" : null, schemes.get(i % schemes.size()),
+					"::", (i == 0) ? 0 : 65535 - i, true, false, sources.get(i % sources.size()), reachability,
+					addresses));
+		}
+		List<Finding> findings = new ArrayList<>();
+		for (FindingCode code : FindingCode.values()) {
+			findings.add(new Finding(Severity.values()[code.ordinal() % Severity.values().length], code,
+					(code.ordinal() % 2 == 0) ? "jdwp:5005" : null, "Found " + code + ".", ""));
+		}
+		this.contextRunner.run((context) -> {
+			for (Reachability verdict : Reachability.values()) {
+				for (String session : List.of(HostEnvironment.CODESPACES, HostEnvironment.DEV_CONTAINER,
+						HostEnvironment.DEVPOD, HostEnvironment.VSCODE_REMOTE, HostEnvironment.SSH)) {
+					HostEnvironment environment = new HostEnvironment("windows", "docker", true, true, 2, session,
+							"https://name-{port}.app.github.dev/", List.of("CODESPACES", "/.dockerenv"));
+					BindingsReport report = new BindingsReport(verdict, false, List.of(), environment, listeners,
+							findings);
+					ReportSchema.assertValid(context.getBean(EndpointJsonMapper.class)
+						.get()
+						.writeValueAsString(BindingsDescriptor.of(report)));
+				}
+			}
+		});
+	}
+
+	@Test
+	void schemaListsTheFieldsOfEachObjectInTheOrderTheyAreWritten() {
+		JsonNode schema = JsonMapper.shared().readTree(ReportSchema.text());
+		assertThat(propertyNames(schema)).isEqualTo(propertyOrder(BindingsDescriptor.class));
+		assertThat(propertyNames(schema.at("/$defs/environment")))
+			.isEqualTo(propertyOrder(BindingsDescriptor.EnvironmentDescriptor.class));
+		assertThat(propertyNames(schema.at("/$defs/listener")))
+			.isEqualTo(propertyOrder(BindingsDescriptor.ListenerDescriptor.class));
+		assertThat(propertyNames(schema.at("/$defs/address")))
+			.isEqualTo(propertyOrder(BindingsDescriptor.AddressDescriptor.class));
+		assertThat(propertyNames(schema.at("/$defs/finding")))
+			.isEqualTo(propertyOrder(BindingsDescriptor.FindingDescriptor.class));
+	}
+
+	private static List<String> propertyNames(JsonNode objectSchema) {
+		return new ArrayList<>(objectSchema.get("properties").propertyNames());
+	}
+
+	private static List<String> propertyOrder(Class<?> descriptor) {
+		return List.of(descriptor.getAnnotation(JsonPropertyOrder.class).value());
 	}
 
 }

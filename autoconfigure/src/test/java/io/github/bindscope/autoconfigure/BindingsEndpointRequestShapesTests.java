@@ -30,9 +30,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +54,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
+import io.github.bindscope.fixture.ReportSchema;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.WebServerConnector;
 import io.github.bindscope.reporting.BindingsReporter;
@@ -166,7 +169,8 @@ class BindingsEndpointRequestShapesTests {
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(query.statusCode()).isEqualTo(200);
-			assertThat((String) JsonPath.read(query.body(), "$.verdict")).isEqualTo("LOCAL_ONLY");
+			assertThat((String) JsonPath.read(ReportSchema.assertValid(query.body()), "$.verdict"))
+				.isEqualTo("LOCAL_ONLY");
 			// No report was built for the endpoint before: this read builds one.
 			assertThat(Counts.of(context)).isEqualTo(before.plus(1, 1));
 			awaitProbes(context, before.builds() + 1);
@@ -191,22 +195,27 @@ class BindingsEndpointRequestShapesTests {
 			ExecutorService executor = Executors.newFixedThreadPool(32);
 			try {
 				CountDownLatch go = new CountDownLatch(1);
-				List<Future<Integer>> statuses = new ArrayList<>();
+				List<Future<HttpResponse<String>>> responses = new ArrayList<>();
 				HttpRequest request = HttpRequest.newBuilder(uri(context, "/actuator/bindings"))
 					.timeout(Duration.ofSeconds(30))
 					.build();
 				for (int i = 0; i < requests; i++) {
-					statuses.add(executor.submit(() -> {
+					responses.add(executor.submit(() -> {
 						go.await();
-						return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+						return client.send(request, HttpResponse.BodyHandlers.ofString());
 					}));
 				}
 				long start = System.nanoTime();
 				go.countDown();
-				for (Future<Integer> status : statuses) {
-					assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+				Set<String> reports = new HashSet<>();
+				for (Future<HttpResponse<String>> response : responses) {
+					assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+					reports.add(response.get().body());
 				}
 				long elapsed = System.nanoTime() - start;
+				// Requests that shared a report got the same text: each text is checked
+				// once.
+				reports.forEach(ReportSchema::assertValid);
 				Counts after = Counts.of(context);
 				assertThat(after.reads() - before.reads()).isEqualTo(requests);
 				// A report is built only when the last one is at least a second old, and
@@ -233,10 +242,11 @@ class BindingsEndpointRequestShapesTests {
 		// A read afterwards is counted, so the counters above could have moved; its probe
 		// comes after any probe the requests above made, so waiting for it waits for
 		// those too.
-		assertThat(client
-			.send(HttpRequest.newBuilder(uri(context, "/actuator/bindings")).timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.discarding())
-			.statusCode()).isEqualTo(200);
+		HttpResponse<String> read = client.send(
+				HttpRequest.newBuilder(uri(context, "/actuator/bindings")).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(read.statusCode()).isEqualTo(200);
+		ReportSchema.assertValid(read.body());
 		assertThat(Counts.of(context)).isEqualTo(before.plus(1, 1));
 		awaitProbes(context, before.builds() + 1);
 	}

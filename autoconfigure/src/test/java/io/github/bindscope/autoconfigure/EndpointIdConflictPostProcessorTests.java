@@ -183,7 +183,7 @@ class EndpointIdConflictPostProcessorTests {
 		try (ConfigurableApplicationContext context = TomcatBindingsIntegrationTests
 			.start(OtherBindingsEndpointConfiguration.class, "--server.address=127.0.0.1")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			assertThat(TomcatBindingsIntegrationTests.get("127.0.0.1", port, "/actuator/bindings"))
+			assertThat(TomcatBindingsIntegrationTests.getOtherEndpoint("127.0.0.1", port, "/actuator/bindings"))
 				.isEqualTo("{\"owner\":\"other\"}");
 			String report = TomcatBindingsIntegrationTests.get("127.0.0.1", port, "/actuator/bindscope");
 			assertThat((String) JsonPath.read(report, "$.verdict")).isEqualTo("LOCAL_ONLY");

@@ -17,6 +17,7 @@
 package io.github.bindscope.autoconfigure;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +39,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.github.bindscope.fixture.ReportSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -79,6 +84,9 @@ class LoadIntegrationTests {
 			assertThat(health.failures()).as(figures).isZero();
 			assertThat(bindings.failures()).as(figures).isZero();
 			assertThat(bindings.ok()).as(figures).isEqualTo(REQUESTS);
+			// Requests that shared a report got the same text: each text is checked once.
+			assertThat(bindings.bodies()).as(figures).isNotEmpty();
+			bindings.bodies().forEach(ReportSchema::assertValid);
 			// One build per second at most, plus one for the second the load began in.
 			assertThat(builds).as(figures).isBetween(1, (int) Math.ceil(seconds) + 1);
 			assertThat(after.threads()).as(figures).isLessThanOrEqualTo(baseline.threads() + 2);
@@ -97,6 +105,7 @@ class LoadIntegrationTests {
 		AtomicInteger remaining = new AtomicInteger(REQUESTS);
 		AtomicInteger ok = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
+		Set<String> bodies = ConcurrentHashMap.newKeySet();
 		ExecutorService executor = Executors.newFixedThreadPool(CONNECTIONS);
 		try {
 			List<Future<?>> connections = new ArrayList<>();
@@ -117,6 +126,7 @@ class LoadIntegrationTests {
 								out.flush();
 								Response response = readResponse(in);
 								((response.status() == 200) ? ok : failures).incrementAndGet();
+								bodies.add(response.body());
 								open = !response.close();
 							}
 						}
@@ -135,11 +145,11 @@ class LoadIntegrationTests {
 			executor.shutdownNow();
 			executor.awaitTermination(10, TimeUnit.SECONDS);
 		}
-		return new Load(ok.get(), failures.get());
+		return new Load(ok.get(), failures.get(), Set.copyOf(bodies));
 	}
 
 	/**
-	 * Read one HTTP/1.1 response, its body included.
+	 * Read one HTTP/1.1 response, its body included, as text.
 	 */
 	private static Response readResponse(InputStream in) throws IOException {
 		String statusLine = readLine(in);
@@ -147,6 +157,7 @@ class LoadIntegrationTests {
 		long contentLength = -1;
 		boolean chunked = false;
 		boolean close = false;
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
 			String lower = header.toLowerCase(Locale.ROOT);
 			if (lower.startsWith("content-length:")) {
@@ -162,7 +173,7 @@ class LoadIntegrationTests {
 		if (chunked) {
 			for (long size = Long.parseLong(readLine(in).split(";")[0].trim(), 16); size > 0; size = Long
 				.parseLong(readLine(in).split(";")[0].trim(), 16)) {
-				skip(in, size);
+				body.write(in.readNBytes((int) size));
 				readLine(in);
 			}
 			while (!readLine(in).isEmpty()) {
@@ -170,9 +181,9 @@ class LoadIntegrationTests {
 			}
 		}
 		else if (contentLength > 0) {
-			skip(in, contentLength);
+			body.write(in.readNBytes((int) contentLength));
 		}
-		return new Response(status, close);
+		return new Response(status, close, body.toString(StandardCharsets.UTF_8));
 	}
 
 	private static String readLine(InputStream in) throws IOException {
@@ -188,15 +199,15 @@ class LoadIntegrationTests {
 		return line.toString();
 	}
 
-	private static void skip(InputStream in, long bytes) throws IOException {
-		in.skipNBytes(bytes);
-	}
-
-	record Response(int status, boolean close) {
+	record Response(int status, boolean close, String body) {
 
 	}
 
-	record Load(int ok, int failures) {
+	/**
+	 * What a load got back: how many answers were 200 and how many were not, and the
+	 * distinct bodies of the answers.
+	 */
+	record Load(int ok, int failures, Set<String> bodies) {
 
 		@Override
 		public String toString() {

@@ -63,6 +63,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.bindscope.fixture.ReportSchema;
 import io.github.bindscope.strict.StrictModeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,9 @@ class TomcatBindingsIntegrationTests {
 	private Path temp;
 
 	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	// Bindscope's endpoint under either id, with a query or path parameters.
+	private static final Pattern REPORT_PATH = Pattern.compile("/actuator/(bindings|bindscope)([?;].*)?");
 
 	@Test
 	void loopbackBindInProdProfileLogsWarningAndReportsLocalOnly(CapturedOutput output) throws Exception {
@@ -495,7 +499,34 @@ class TomcatBindingsIntegrationTests {
 		return builder.run(allArgs.toArray(String[]::new));
 	}
 
+	/**
+	 * GET a path and return the body of its 200 answer. The answer to a path of
+	 * Bindscope's endpoint ({@code /actuator/bindings} or {@code /actuator/bindscope}) is
+	 * a report, checked here against the report's JSON Schema, so that every report a
+	 * test reads through this method is.
+	 * @param host the URL host
+	 * @param port the port
+	 * @param path the path, query included
+	 * @return the body
+	 */
 	static String get(String host, int port, String path) throws IOException, InterruptedException {
+		String body = getAnswer(host, port, path);
+		return REPORT_PATH.matcher(path).matches() ? ReportSchema.assertValid(body) : body;
+	}
+
+	/**
+	 * GET a path that another project's endpoint answers though it looks like a report's:
+	 * {@code /actuator/bindings} when another endpoint owns the id {@code bindings}.
+	 * @param host the URL host
+	 * @param port the port
+	 * @param path the path
+	 * @return the body, not checked against the report's schema
+	 */
+	static String getOtherEndpoint(String host, int port, String path) throws IOException, InterruptedException {
+		return getAnswer(host, port, path);
+	}
+
+	private static String getAnswer(String host, int port, String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
 			.timeout(Duration.ofSeconds(10))
 			.build();

@@ -48,6 +48,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import io.github.bindscope.fixture.ReportSchema;
 import io.github.bindscope.metrics.BindingsMetrics;
 import io.github.bindscope.reporting.WebServerStartedListener;
 import io.github.bindscope.strict.StrictModeException;
@@ -74,7 +75,7 @@ class Boot3IntegrationTests {
 			assertThat(context.getBeansOfType(WebServerStartedListener.class)).hasSize(1);
 			assertThat(context.getBeanNamesForType(Boot3WebServerAutoConfiguration.class)).hasSize(1);
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			String json = get(port, "/actuator/bindings");
+			String json = report(port);
 			assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("LOCAL_ONLY");
 			List<Map<String, Object>> servers = JsonPath.read(json, "$.listeners[?(@.role == 'server')]");
 			assertThat(servers).singleElement()
@@ -148,13 +149,17 @@ class Boot3IntegrationTests {
 		throw new AssertionError("No StrictModeException in the cause chain", ex);
 	}
 
-	private static String get(int port, String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+	/**
+	 * Read the report from {@code /actuator/bindings} and check it against the report's
+	 * JSON Schema.
+	 */
+	private static String report(int port) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/bindings"))
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
+		return ReportSchema.assertValid(response.body());
 	}
 
 	private static final String[] TOMCAT = { "org.apache.catalina", "org.apache.tomcat", "org.apache.coyote" };

@@ -24,6 +24,8 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 
+import io.github.bindscope.fixture.ReportSchema;
+
 /**
  * The parts of a {@code GET /actuator/bindings} response that the network tests check.
  * Parsed from the JSON the endpoint really served, so that the tests see what a user
@@ -36,11 +38,17 @@ import org.jspecify.annotations.Nullable;
  */
 record ReportedBindings(@Nullable String verdict, List<Listener> listeners, List<Finding> findings, String json) {
 
+	/**
+	 * Parse a report, after checking it against the report's JSON Schema: every report
+	 * the network tests read comes through here.
+	 * @param json the response
+	 * @return the parts of the report the tests check
+	 */
 	// JsonPath, not Jackson: the same test code reads the report on every Spring Boot
 	// line.
 	@SuppressWarnings("unchecked")
 	static ReportedBindings parse(String json) {
-		DocumentContext document = JsonPath.parse(json);
+		DocumentContext document = JsonPath.parse(ReportSchema.assertValid(json));
 		List<Listener> listeners = new ArrayList<>();
 		for (Map<String, Object> listener : document.<List<Map<String, Object>>>read("$.listeners")) {
 			List<Address> addresses = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.example.userapp;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,10 @@ import java.net.InetAddress;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * What a user of Spring Boot 3.5 sees after adding the Bindscope starter: the loopback
- * warning with where the address was set, the report at /actuator/bindings, and strict
- * mode failing before the port opens. Only loopback is ever connected to.
+ * warning with where the address was set, the report at /actuator/bindings, valid
+ * against the JSON Schema that ships with it, and strict mode failing before the port
+ * opens. Only loopback is ever connected to.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UserApplicationTests {
@@ -50,6 +56,14 @@ class UserApplicationTests {
 				.containsExactly(port);
 			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'LOOPBACK_ONLY')].severity"))
 				.containsExactly("WARN");
+			// The report's JSON Schema ships in the starter's bindscope-core jar.
+			Schema schema;
+			try (InputStream in = getClass().getClassLoader()
+				.getResourceAsStream("io/github/bindscope/report/bindings-report.schema.json")) {
+				assertThat(in).as("bindings-report.schema.json on the class path").isNotNull();
+				schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+			}
+			assertThat(schema.validate(json, InputFormat.JSON)).isEmpty();
 		}
 	}
 

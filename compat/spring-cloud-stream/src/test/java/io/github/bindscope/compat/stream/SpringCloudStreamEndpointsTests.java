@@ -44,6 +44,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
+import io.github.bindscope.fixture.ReportSchema;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,7 +69,7 @@ class SpringCloudStreamEndpointsTests {
 				.containsExactly("running");
 			assertThat((List<String>) JsonPath.read(get(port, "/actuator/bindings/uppercase-in-0"), "$[*].bindingName"))
 				.containsExactly("uppercase-in-0");
-			String report = get(port, "/actuator/bindscope");
+			String report = report(port);
 			assertThat((String) JsonPath.read(report, "$.verdict")).isEqualTo("LOCAL_ONLY");
 			List<Map<String, Object>> servers = JsonPath.read(report, "$.listeners[?(@.role == 'server')]");
 			assertThat(servers).singleElement().satisfies((server) -> {
@@ -100,7 +102,7 @@ class SpringCloudStreamEndpointsTests {
 			int port = port(context);
 			assertThat((List<String>) JsonPath.read(get(port, "/actuator/bindings"), "$[*].bindingName"))
 				.contains("uppercase-in-0");
-			assertThat((String) JsonPath.read(get(port, "/actuator/bindscope"), "$.verdict")).isEqualTo("LOCAL_ONLY");
+			assertThat((String) JsonPath.read(report(port), "$.verdict")).isEqualTo("LOCAL_ONLY");
 		}
 	}
 
@@ -115,6 +117,14 @@ class SpringCloudStreamEndpointsTests {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/**
+	 * Read Bindscope's report, served as the endpoint {@code bindscope}, and check it
+	 * against the report's JSON Schema.
+	 */
+	private static String report(int port) throws IOException, InterruptedException {
+		return ReportSchema.assertValid(get(port, "/actuator/bindscope"));
 	}
 
 	private static String get(int port, String path) throws IOException, InterruptedException {

@@ -57,6 +57,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import io.github.bindscope.actuate.BindingsEndpoint;
 import io.github.bindscope.autoconfigure.BindscopeProperties;
+import io.github.bindscope.fixture.ReportSchema;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
@@ -188,7 +189,7 @@ class SpringSecurityEndpointTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
-		String json = response.body();
+		String json = ReportSchema.assertValid(response.body());
 		assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("LOCAL_ONLY");
 		List<Map<String, Object>> servers = JsonPath.read(json, "$.listeners[?(@.role == 'server')]");
 		assertThat(servers).singleElement()
