@@ -105,7 +105,8 @@ public final class BindscopeAutoConfiguration {
 	@ConditionalOnMissingBean
 	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
 			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
-		return new BindingsReporter(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment);
+		return new BindingsReporter(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment,
+				properties.getReport().getMaxAge());
 	}
 
 	@Bean

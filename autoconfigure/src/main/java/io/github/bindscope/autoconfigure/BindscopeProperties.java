@@ -62,6 +62,8 @@ public class BindscopeProperties {
 
 	private final Probe probe = new Probe();
 
+	private final Report report = new Report();
+
 	private final Health health = new Health();
 
 	public boolean isEnabled() {
@@ -100,8 +102,40 @@ public class BindscopeProperties {
 		return this.probe;
 	}
 
+	public Report getReport() {
+		return this.report;
+	}
+
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/**
+	 * Report properties.
+	 */
+	public static class Report {
+
+		/**
+		 * How long a report is reused by the endpoint, health, metrics and info before a
+		 * new one is built: a burst of requests reads the kernel's tables once. 0 builds
+		 * a fresh report for every request.
+		 */
+		private Duration maxAge = Duration.ofSeconds(1);
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			// Checked while binding, like the probe timeout.
+			if (maxAge.isNegative()) {
+				throw new IllegalArgumentException(
+						"bindscope.report.max-age must be 0 (a fresh report for every request) or more (such as 1s), "
+								+ "but was " + maxAge);
+			}
+			this.maxAge = maxAge;
+		}
+
 	}
 
 	/**

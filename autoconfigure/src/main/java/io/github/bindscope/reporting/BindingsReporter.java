@@ -16,15 +16,16 @@
 
 package io.github.bindscope.reporting;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
 
 import io.github.bindscope.env.EnvironmentRunContext;
 import io.github.bindscope.inspect.HostEnvironment;
@@ -43,6 +44,11 @@ import io.github.bindscope.web.RunningWebServers;
  */
 public class BindingsReporter implements BindingsReportSource {
 
+	/**
+	 * How long a report is reused unless told otherwise: one second.
+	 */
+	public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(1);
+
 	private final BindingsInspector inspector;
 
 	private final RunningWebServers webServers;
@@ -52,6 +58,8 @@ public class BindingsReporter implements BindingsReportSource {
 	private final Supplier<? extends Collection<String>> devProfiles;
 
 	private final HostEnvironment hostEnvironment;
+
+	private final long maxAgeNanos;
 
 	private final Lock buildLock = new ReentrantLock();
 
@@ -68,11 +76,29 @@ public class BindingsReporter implements BindingsReportSource {
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment) {
+		this(inspector, webServers, environment, devProfiles, hostEnvironment, DEFAULT_MAX_AGE);
+	}
+
+	/**
+	 * Create a new {@link BindingsReporter}.
+	 * @param inspector the inspector that builds reports
+	 * @param webServers the running web servers
+	 * @param environment the environment
+	 * @param devProfiles the profiles under which local-only access is intended
+	 * ({@code bindscope.dev-profiles}), read for each report
+	 * @param hostEnvironment where this process runs
+	 * @param maxAge how long {@link #recentReport()} reuses a report
+	 * ({@code bindscope.report.max-age}); zero builds one for every call
+	 */
+	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
+			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment, Duration maxAge) {
+		Assert.isTrue(!maxAge.isNegative(), "'maxAge' must not be negative");
 		this.inspector = inspector;
 		this.webServers = webServers;
 		this.environment = environment;
 		this.devProfiles = devProfiles;
 		this.hostEnvironment = hostEnvironment;
+		this.maxAgeNanos = maxAge.toNanos();
 	}
 
 	/**
@@ -93,7 +119,7 @@ public class BindingsReporter implements BindingsReportSource {
 	@Override
 	public BindingsReport recentReport() {
 		RecentReport seen = this.recent;
-		if (seen != null && seen.isFresh(System.nanoTime())) {
+		if (seen != null && isFresh(seen, System.nanoTime())) {
 			return seen.report();
 		}
 		// One build at a time: requests that arrive while a report is being built (which
@@ -104,7 +130,7 @@ public class BindingsReporter implements BindingsReportSource {
 		try {
 			RecentReport last = this.recent;
 			long now = System.nanoTime();
-			if (last != null && (last != seen || last.isFresh(now))) {
+			if (last != null && (last != seen || isFresh(last, now))) {
 				return last.report();
 			}
 			BindingsReport report = report();
@@ -134,13 +160,11 @@ public class BindingsReporter implements BindingsReportSource {
 		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment);
 	}
 
+	private boolean isFresh(RecentReport recent, long now) {
+		return now - recent.nanoTime() < this.maxAgeNanos;
+	}
+
 	private record RecentReport(BindingsReport report, long nanoTime) {
-
-		static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-		boolean isFresh(long now) {
-			return now - this.nanoTime < MAX_AGE_NANOS;
-		}
 
 	}
 

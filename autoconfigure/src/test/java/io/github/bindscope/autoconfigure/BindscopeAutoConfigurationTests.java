@@ -293,6 +293,31 @@ class BindscopeAutoConfigurationTests {
 				.isEqualTo(DurationStyle.detectAndParse(timeout)));
 	}
 
+	@Test
+	void negativeReportMaxAgeFailsWhileBinding() {
+		this.contextRunner.withPropertyValues("bindscope.report.max-age=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			BindException failure = bindException(context.getStartupFailure());
+			assertThat(failure.getProperty().getName()).hasToString("bindscope.report.max-age");
+			assertThat(failure).rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("bindscope.report.max-age must be 0 (a fresh report for every request) or more (such as "
+						+ "1s), but was PT-1S");
+		});
+	}
+
+	@Test
+	void reportMaxAgeIsHowLongAReportIsReused() {
+		this.contextRunner.withPropertyValues("bindscope.report.max-age=0").run((context) -> {
+			BindingsReporter reporter = context.getBean(BindingsReporter.class);
+			assertThat(reporter.recentReport()).isNotSameAs(reporter.recentReport());
+		});
+		this.contextRunner.withPropertyValues("bindscope.report.max-age=1h").run((context) -> {
+			BindingsReporter reporter = context.getBean(BindingsReporter.class);
+			assertThat(reporter.recentReport()).isSameAs(reporter.recentReport());
+		});
+	}
+
 	private static BindException bindException(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BindException bindException) {

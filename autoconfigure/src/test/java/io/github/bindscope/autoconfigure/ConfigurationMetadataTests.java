@@ -101,6 +101,16 @@ class ConfigurationMetadataTests {
 			});
 	}
 
+	@Test
+	void reportMaxAgeDocumentsItsDefaultAndZero() throws IOException {
+		assertThat(properties()).filteredOn((property) -> "bindscope.report.max-age".equals(property.get("name")))
+			.singleElement()
+			.satisfies((property) -> {
+				assertThat(property.get("description")).asString().contains("0 builds a fresh report");
+				assertThat(property.get("defaultValue")).isEqualTo("1s");
+			});
+	}
+
 	private static List<Map<String, Object>> properties() throws IOException {
 		try (InputStream metadata = new ClassPathResource("META-INF/spring-configuration-metadata.json")
 			.getInputStream()) {

@@ -55,9 +55,9 @@ class BindingsHealthTests {
 
 	private static final Set<String> DEV_PROFILES = new LinkedHashSet<>(List.of("dev"));
 
-	private static final RunContext PROD = new RunContext(List.of("prod"), false, DEV_PROFILES, null);
+	private static final RunContext PROD = new RunContext(List.of("prod"), false, DEV_PROFILES, Map.of());
 
-	private static final RunContext DEV = new RunContext(List.of("dev"), true, DEV_PROFILES, null);
+	private static final RunContext DEV = new RunContext(List.of("dev"), true, DEV_PROFILES, Map.of());
 
 	@Test
 	void loopbackServerInProdIsUpByDefaultWithItsFacts() {
@@ -104,8 +104,8 @@ class BindingsHealthTests {
 
 	@Test
 	void exposedDebugAgentTakesTheConfiguredStatusEvenWithTheServerOnTheNetwork() {
-		RunContext withAgent = new RunContext(List.of("prod"), false, DEV_PROFILES, null, Map.of(), PROD.environment(),
-				new JdwpAgent("*:5005", null, 5005));
+		RunContext withAgent = new RunContext(List.of("prod"), false, DEV_PROFILES, Map.of(), Map.of(),
+				PROD.environment(), new JdwpAgent("*:5005", null, 5005));
 		BindingsReport report = plan(withAgent, server("0.0.0.0", 8080));
 		BindingsHealth.Assessment health = BindingsHealth.assess(report, "OUT_OF_SERVICE");
 		assertThat(health.status()).isEqualTo("OUT_OF_SERVICE");

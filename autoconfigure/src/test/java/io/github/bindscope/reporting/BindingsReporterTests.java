@@ -17,6 +17,7 @@
 package io.github.bindscope.reporting;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,7 @@ import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.web.RunningWebServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link BindingsReporter}.
@@ -62,6 +64,36 @@ class BindingsReporterTests {
 		Thread.sleep(1100);
 		assertThat(this.reporter.recentReport()).isNotSameAs(first);
 		assertThat(this.interfaceReads).hasValue(2);
+	}
+
+	@Test
+	void maxAgeZeroBuildsAFreshReportForEveryCall() {
+		BindingsReporter fresh = new BindingsReporter(new BindingsInspector(this::addresses, null),
+				new RunningWebServers(List.of()), new MockEnvironment(), Set::of, HostEnvironment.undetected(),
+				Duration.ZERO);
+		BindingsReport first = fresh.recentReport();
+		assertThat(fresh.recentReport()).isNotSameAs(first);
+		assertThat(this.interfaceReads).hasValue(2);
+	}
+
+	@Test
+	void longerMaxAgeReusesLonger() throws InterruptedException {
+		BindingsReporter patient = new BindingsReporter(new BindingsInspector(this::addresses, null),
+				new RunningWebServers(List.of()), new MockEnvironment(), Set::of, HostEnvironment.undetected(),
+				Duration.ofMinutes(1));
+		BindingsReport first = patient.recentReport();
+		Thread.sleep(1100);
+		assertThat(patient.recentReport()).isSameAs(first);
+		assertThat(this.interfaceReads).hasValue(1);
+	}
+
+	@Test
+	void negativeMaxAgeIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new BindingsReporter(new BindingsInspector(this::addresses, null),
+					new RunningWebServers(List.of()), new MockEnvironment(), Set::of, HostEnvironment.undetected(),
+					Duration.ofSeconds(-1)))
+			.withMessageContaining("maxAge");
 	}
 
 	private List<HostAddress> addresses() {

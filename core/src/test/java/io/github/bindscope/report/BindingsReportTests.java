@@ -40,7 +40,7 @@ class BindingsReportTests {
 			host("198.51.100.7", "eth0"), host("2001:db8::7", "eth0"));
 
 	private static final RunContext PROD = new RunContext(List.of("prod"), false, new LinkedHashSet<>(Set.of("dev")),
-			null, Map.of(), HostEnvironment.undetected(), new JdwpAgent("*:5005", null, 5005));
+			Map.of(), Map.of(), HostEnvironment.undetected(), new JdwpAgent("*:5005", null, 5005));
 
 	@Test
 	void mainServerUrlsAreThoseOfTheServerAndItsConnectorsWithTheirContextPath() {
