@@ -51,7 +51,7 @@ class LayeringTests {
 		for (String name : new String[] { "io.github.bindscope.inspect.ProcSocketTable",
 				"io.github.bindscope.report.BindingsInspector", "io.github.bindscope.actuate.BindingsEndpoint",
 				"io.github.bindscope.actuate.BindingsInfoContributor", "io.github.bindscope.health.BindingsHealth",
-				"io.github.bindscope.health.BindingsHealthIndicator",
+				"io.github.bindscope.health.BindingsHealthIndicator", "io.github.bindscope.metrics.BindingsMetrics",
 				"io.github.bindscope.autoconfigure.BindscopeAutoConfiguration",
 				"io.github.bindscope.diagnostics.ServerAddressFailureAnalyzer",
 				"io.github.bindscope.env.EnvironmentRunContext", "io.github.bindscope.reporting.BindingsReporter",
@@ -85,7 +85,10 @@ class LayeringTests {
 			.definedBy("io.github.bindscope.autoconfigure..")
 			.layer("Endpoint")
 			.definedBy("io.github.bindscope.actuate..")
-					"io.github.bindscope.health..", "io.github.bindscope.metrics..")
+			.layer("Health")
+			.definedBy("io.github.bindscope.health..")
+			.layer("Metrics")
+			.definedBy("io.github.bindscope.metrics..")
 			.layer("Diagnostics")
 			.definedBy("io.github.bindscope.diagnostics..")
 			.layer("Reporting")
