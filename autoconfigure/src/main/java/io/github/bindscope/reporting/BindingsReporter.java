@@ -31,6 +31,7 @@ import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.BindingsReportSource;
+import io.github.bindscope.report.ExposedEndpoints;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
 import io.github.bindscope.web.RunningWebServers;
@@ -53,12 +54,15 @@ public class BindingsReporter implements BindingsReportSource {
 
 	private final HostEnvironment hostEnvironment;
 
+	private final Supplier<@Nullable ExposedEndpoints> exposedEndpoints;
+
 	private final Lock buildLock = new ReentrantLock();
 
 	private volatile @Nullable RecentReport recent;
 
 	/**
-	 * Create a new {@link BindingsReporter}.
+	 * Create a new {@link BindingsReporter} that knows of no Actuator endpoints served
+	 * over HTTP.
 	 * @param inspector the inspector that builds reports
 	 * @param webServers the running web servers
 	 * @param environment the environment
@@ -68,11 +72,29 @@ public class BindingsReporter implements BindingsReportSource {
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment) {
+		this(inspector, webServers, environment, devProfiles, hostEnvironment, () -> null);
+	}
+
+	/**
+	 * Create a new {@link BindingsReporter}.
+	 * @param inspector the inspector that builds reports
+	 * @param webServers the running web servers
+	 * @param environment the environment
+	 * @param devProfiles the profiles under which local-only access is intended
+	 * ({@code bindscope.dev-profiles}), read for each report
+	 * @param hostEnvironment where this process runs
+	 * @param exposedEndpoints the Actuator endpoints served over HTTP, read for each
+	 * report ({@code null} where there are none or they cannot be judged yet)
+	 */
+	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
+			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment,
+			Supplier<@Nullable ExposedEndpoints> exposedEndpoints) {
 		this.inspector = inspector;
 		this.webServers = webServers;
 		this.environment = environment;
 		this.devProfiles = devProfiles;
 		this.hostEnvironment = hostEnvironment;
+		this.exposedEndpoints = exposedEndpoints;
 	}
 
 	/**
@@ -131,7 +153,8 @@ public class BindingsReporter implements BindingsReportSource {
 	 * @return the run context
 	 */
 	public RunContext runContext() {
-		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment);
+		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment)
+			.withExposedEndpoints(this.exposedEndpoints.get());
 	}
 
 	private record RecentReport(BindingsReport report, long nanoTime) {

@@ -17,6 +17,7 @@
 package io.github.bindscope.boot3.autoconfigure;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,6 +49,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.reporting.WebServerStartedListener;
 import io.github.bindscope.strict.StrictModeException;
 
@@ -110,6 +112,24 @@ class Boot3IntegrationTests {
 			.doesNotContainIgnoringCase("started on port");
 	}
 
+	@ParameterizedTest
+	@EnumSource(Stack.class)
+	void actuatorEndpointsExposedOnEveryInterfaceAreReported(Stack stack) throws Exception {
+		try (ConfigurableApplicationContext context = stack.run(new Class<?>[] { PrivateHostConfiguration.class },
+				"--server.address=0.0.0.0", "--management.endpoints.web.exposure.include=health,env,beans")) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			// What the finding claims, asked of the server on loopback.
+			assertThat(get(port, "/actuator/env")).contains("propertySources");
+			String json = get(port, "/actuator/bindings");
+			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'ACTUATOR_EXPOSED')].listener"))
+				.containsExactly("server:" + port);
+			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'ACTUATOR_EXPOSED')].message"))
+				.singleElement()
+				.asString()
+				.contains(": env leaks secrets or controls the application; beans reveals its internals.");
+		}
+	}
+
 	private static StrictModeException strictModeCause(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof StrictModeException strictMode) {
@@ -161,12 +181,18 @@ class Boot3IntegrationTests {
 		}
 
 		ConfigurableApplicationContext run(String... args) {
+			return run(new Class<?>[0], args);
+		}
+
+		ConfigurableApplicationContext run(Class<?>[] extra, String... args) {
 			List<String> allArgs = new ArrayList<>(List.of(args));
 			allArgs.add("--server.port=0");
 			allArgs.add("--management.endpoints.web.exposure.include=bindings");
 			allArgs.add("--spring.main.web-application-type=" + this.type);
 			allArgs.add("--spring.main.banner-mode=off");
-			return new SpringApplicationBuilder(TestApplication.class, this.configuration)
+			List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class, this.configuration));
+			sources.addAll(List.of(extra));
+			return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
 				.resourceLoader(new DefaultResourceLoader(new FilteredClassLoader(this.hidden)))
 				.run(allArgs.toArray(String[]::new));
 		}
@@ -176,6 +202,22 @@ class Boot3IntegrationTests {
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class TestApplication {
+
+	}
+
+	/**
+	 * This host as the report sees it: loopback and one private address, whatever the
+	 * machine that runs the tests has. Nothing is sent to that address.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class PrivateHostConfiguration {
+
+		@Bean
+		HostAddresses bindscopeHostAddresses() throws IOException {
+			return HostAddresses
+				.of(Map.of("lo", List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")), "eth0",
+						List.of(InetAddress.getByName("10.20.30.40"))));
+		}
 
 	}
 
