@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  *               ──▶ diagnostics (failure analysis) ──▶ strict, env
  *               ──▶ reporting (build, reuse, log)  ──▶ strict, web, env
  *               ──▶ strict ──▶ web
+ *               ──▶ exposure (Actuator endpoints served over HTTP) ──▶ web
  * </pre> The endpoint and the meters read the report through the core's
  * {@code BindingsReportSource} alone.
  */
@@ -55,7 +56,8 @@ class LayeringTests {
 				"io.github.bindscope.autoconfigure.BindscopeAutoConfiguration",
 				"io.github.bindscope.diagnostics.ServerAddressFailureAnalyzer",
 				"io.github.bindscope.env.EnvironmentRunContext", "io.github.bindscope.reporting.BindingsReporter",
-				"io.github.bindscope.strict.StrictMode", "io.github.bindscope.web.RunningWebServers" }) {
+				"io.github.bindscope.strict.StrictMode", "io.github.bindscope.web.RunningWebServers",
+				"io.github.bindscope.exposure.ActuatorExposureReader" }) {
 			MAIN.get(name);
 		}
 	}
@@ -99,6 +101,8 @@ class LayeringTests {
 			.definedBy("io.github.bindscope.web..")
 			.layer("Env")
 			.definedBy("io.github.bindscope.env..")
+			.layer("Exposure")
+			.definedBy("io.github.bindscope.exposure..")
 			.layer("Core")
 			.definedBy(CORE)
 			.whereLayer("AutoConfiguration")
@@ -116,9 +120,11 @@ class LayeringTests {
 			.whereLayer("Strict")
 			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Diagnostics")
 			.whereLayer("Web")
-			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Strict")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Strict", "Exposure")
 			.whereLayer("Env")
 			.mayOnlyBeAccessedByLayers("AutoConfiguration", "Reporting", "Diagnostics")
+			.whereLayer("Exposure")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
 			.check(MAIN);
 	}
 

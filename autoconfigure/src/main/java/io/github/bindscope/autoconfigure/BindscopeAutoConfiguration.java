@@ -24,9 +24,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import io.github.bindscope.exposure.ActuatorExposureReader;
 import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostEnvironment;
@@ -103,10 +105,18 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ActuatorExposureReader bindscopeActuatorExposureReader(ApplicationContext applicationContext,
+			RunningWebServers webServers) {
+		return new ActuatorExposureReader(applicationContext, webServers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
-			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
+			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment,
+			ActuatorExposureReader exposureReader) {
 		return new BindingsReporter(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment,
-				properties.getReport().getMaxAge());
+				exposureReader::read, properties.getReport().getMaxAge());
 	}
 
 	@Bean

@@ -43,7 +43,9 @@ public class BindscopeProperties {
 
 	/**
 	 * Whether to fail startup when the main web server would be reachable from this host
-	 * only and no dev profile is active.
+	 * only and no dev profile is active, or when the JDWP debug agent, or Actuator
+	 * endpoints that leak secrets or control the application, are reachable from other
+	 * hosts without a guard.
 	 */
 	private boolean strict;
 

@@ -55,7 +55,7 @@ public final class BindscopeWebServerAutoConfiguration {
 		return new WebServerStartedListener(WebServerInitializedEvent.class,
 				(event) -> new StartedWebServer(event.getWebServer(),
 						event.getApplicationContext().getServerNamespace(),
-						event.getApplicationContext().getEnvironment()),
+						event.getApplicationContext().getEnvironment(), event.getApplicationContext()),
 				webServers, startupReporter, strictMode);
 	}
 

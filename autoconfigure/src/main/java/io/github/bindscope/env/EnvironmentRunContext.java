@@ -142,7 +142,8 @@ public final class EnvironmentRunContext {
 
 	static Map<String, PropertyOrigin> origins(Environment environment) {
 		Map<String, PropertyOrigin> origins = new LinkedHashMap<>();
-		for (String property : List.of(RunContext.SERVER_ADDRESS, RunContext.MANAGEMENT_SERVER_ADDRESS)) {
+		for (String property : List.of(RunContext.SERVER_ADDRESS, RunContext.MANAGEMENT_SERVER_ADDRESS,
+				RunContext.WEB_EXPOSURE_INCLUDE)) {
 			PropertyOrigin origin = propertyOrigin(environment, property);
 			if (origin != null) {
 				origins.put(property, origin);

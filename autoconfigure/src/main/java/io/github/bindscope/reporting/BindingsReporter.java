@@ -32,6 +32,7 @@ import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.BindingsReportSource;
+import io.github.bindscope.report.ExposedEndpoints;
 import io.github.bindscope.report.RunContext;
 import io.github.bindscope.report.WebServerConnector;
 import io.github.bindscope.web.RunningWebServers;
@@ -59,6 +60,8 @@ public class BindingsReporter implements BindingsReportSource {
 
 	private final HostEnvironment hostEnvironment;
 
+	private final Supplier<@Nullable ExposedEndpoints> exposedEndpoints;
+
 	private final long maxAgeNanos;
 
 	private final Lock buildLock = new ReentrantLock();
@@ -66,7 +69,8 @@ public class BindingsReporter implements BindingsReportSource {
 	private volatile @Nullable RecentReport recent;
 
 	/**
-	 * Create a new {@link BindingsReporter}.
+	 * Create a new {@link BindingsReporter} that knows of no Actuator endpoints served
+	 * over HTTP.
 	 * @param inspector the inspector that builds reports
 	 * @param webServers the running web servers
 	 * @param environment the environment
@@ -76,7 +80,7 @@ public class BindingsReporter implements BindingsReportSource {
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment) {
-		this(inspector, webServers, environment, devProfiles, hostEnvironment, DEFAULT_MAX_AGE);
+		this(inspector, webServers, environment, devProfiles, hostEnvironment, () -> null, DEFAULT_MAX_AGE);
 	}
 
 	/**
@@ -87,17 +91,21 @@ public class BindingsReporter implements BindingsReportSource {
 	 * @param devProfiles the profiles under which local-only access is intended
 	 * ({@code bindscope.dev-profiles}), read for each report
 	 * @param hostEnvironment where this process runs
+	 * @param exposedEndpoints the Actuator endpoints served over HTTP, read for each
+	 * report ({@code null} where there are none or they cannot be judged yet)
 	 * @param maxAge how long {@link #recentReport()} reuses a report
 	 * ({@code bindscope.report.max-age}); zero builds one for every call
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
-			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment, Duration maxAge) {
+			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment,
+			Supplier<@Nullable ExposedEndpoints> exposedEndpoints, Duration maxAge) {
 		Assert.isTrue(!maxAge.isNegative(), "'maxAge' must not be negative");
 		this.inspector = inspector;
 		this.webServers = webServers;
 		this.environment = environment;
 		this.devProfiles = devProfiles;
 		this.hostEnvironment = hostEnvironment;
+		this.exposedEndpoints = exposedEndpoints;
 		this.maxAgeNanos = maxAge.toNanos();
 	}
 
@@ -157,7 +165,8 @@ public class BindingsReporter implements BindingsReportSource {
 	 * @return the run context
 	 */
 	public RunContext runContext() {
-		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment);
+		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment)
+			.withExposedEndpoints(this.exposedEndpoints.get());
 	}
 
 	private boolean isFresh(RecentReport recent, long now) {

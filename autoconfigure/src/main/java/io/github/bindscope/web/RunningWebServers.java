@@ -21,11 +21,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 import io.github.bindscope.report.Listener;
@@ -42,6 +45,8 @@ public class RunningWebServers {
 	private final List<WebServerConnectorReader> readers;
 
 	private final Map<String, List<WebServerConnector>> connectors = new LinkedHashMap<>();
+
+	private final Map<String, ApplicationContext> applicationContexts = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a new {@link RunningWebServers}.
@@ -62,6 +67,19 @@ public class RunningWebServers {
 		synchronized (this.connectors) {
 			this.connectors.put(role, read);
 		}
+		if (started.applicationContext() != null) {
+			this.applicationContexts.put(role, started.applicationContext());
+		}
+	}
+
+	/**
+	 * Return the application context of the server of the given role that has started.
+	 * @param role {@link Listener#SERVER} or {@link Listener#MANAGEMENT}
+	 * @return its application context, or {@code null} if it has not started or its
+	 * context is not known
+	 */
+	public @Nullable ApplicationContext applicationContext(String role) {
+		return this.applicationContexts.get(role);
 	}
 
 	/**
@@ -119,7 +137,16 @@ public class RunningWebServers {
 		return Ssl.isEnabled(ssl.orElse(null));
 	}
 
-	private static String contextPath(String role, Environment environment) {
+	/**
+	 * Return the path a server of the given role serves the application under, as Spring
+	 * Boot configures it: {@code server.servlet.context-path} (or
+	 * {@code spring.webflux.base-path}) for the main server,
+	 * {@code management.server.base-path} for a management server on its own port.
+	 * @param role {@link Listener#SERVER} or {@link Listener#MANAGEMENT}
+	 * @param environment the environment
+	 * @return the path without a trailing slash, empty for the root
+	 */
+	public static String contextPath(String role, Environment environment) {
 		String path = Listener.MANAGEMENT.equals(role) ? environment.getProperty("management.server.base-path", "")
 				: environment.getProperty("server.servlet.context-path",
 						environment.getProperty("spring.webflux.base-path", ""));

@@ -18,6 +18,7 @@ package io.github.bindscope.web;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 import io.github.bindscope.report.Listener;
@@ -29,11 +30,24 @@ import io.github.bindscope.report.Listener;
  * @param serverNamespace the namespace of its application context, {@code management} for
  * the management server on its own port
  * @param environment the environment of its application context
+ * @param applicationContext its application context, whose servlet context requests to it
+ * carry, or {@code null} where it is not known
  * @since 0.1.0
  */
-public record StartedWebServer(WebServer webServer, @Nullable String serverNamespace, Environment environment) {
+public record StartedWebServer(WebServer webServer, @Nullable String serverNamespace, Environment environment,
+		@Nullable ApplicationContext applicationContext) {
 
 	private static final String MANAGEMENT_NAMESPACE = "management";
+
+	/**
+	 * Create a new {@link StartedWebServer} whose application context is not known.
+	 * @param webServer the server
+	 * @param serverNamespace the namespace of its application context
+	 * @param environment the environment of its application context
+	 */
+	public StartedWebServer(WebServer webServer, @Nullable String serverNamespace, Environment environment) {
+		this(webServer, serverNamespace, environment, null);
+	}
 
 	/**
 	 * Return the role of the server's first connector in the report.

@@ -223,6 +223,16 @@ class ServerStacksIntegrationTests {
 		 * @return the running application
 		 */
 		ConfigurableApplicationContext run(String... args) {
+			return run(new Class<?>[0], args);
+		}
+
+		/**
+		 * Run the test application on this stack alone, with more configuration.
+		 * @param extra the configuration classes to add
+		 * @param args the application's arguments
+		 * @return the running application
+		 */
+		ConfigurableApplicationContext run(Class<?>[] extra, String... args) {
 			List<String> allArgs = new ArrayList<>(List.of(args));
 			allArgs.add("--spring.main.web-application-type=" + this.type);
 			allArgs.add("--spring.main.banner-mode=off");
@@ -230,7 +240,9 @@ class ServerStacksIntegrationTests {
 			// One server per application, as Boot expects: hide the other servers'
 			// classes.
 			FilteredClassLoader classLoader = new FilteredClassLoader(this.hidden);
-			return new SpringApplicationBuilder(TestApplication.class, this.configuration)
+			List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class, this.configuration));
+			sources.addAll(List.of(extra));
+			return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
 				.resourceLoader(new DefaultResourceLoader(classLoader))
 				.run(allArgs.toArray(String[]::new));
 		}

@@ -26,20 +26,44 @@ import org.jspecify.annotations.Nullable;
  * @param listener the listener it concerns, as {@code role:port}, or {@code null}
  * @param message what was found, as a whole sentence
  * @param action what to do next, as a whole sentence
+ * @param endangers whether it fails strict mode beyond what its code alone says: set for
+ * Actuator endpoints that leak secrets or control the application (see
+ * {@link ExposedEndpoints#FAILING_STRICT_MODE})
  * @since 0.1.0
  */
-public record Finding(Severity severity, FindingCode code, @Nullable String listener, String message, String action) {
+public record Finding(Severity severity, FindingCode code, @Nullable String listener, String message, String action,
+		boolean endangers) {
+
+	/**
+	 * Create a new {@link Finding} that fails strict mode by its severity and code alone.
+	 * @param severity how much it matters
+	 * @param code what it is about
+	 * @param listener the listener it concerns, as {@code role:port}, or {@code null}
+	 * @param message what was found, as a whole sentence
+	 * @param action what to do next, as a whole sentence
+	 */
+	public Finding(Severity severity, FindingCode code, @Nullable String listener, String message, String action) {
+		this(severity, code, listener, message, action, false);
+	}
 
 	/**
 	 * Whether this finding fails startup in strict mode: a warning that the main server
-	 * is reachable from this host only, or that the JDWP debug agent is reachable from
-	 * other hosts. Every other finding, a management server on loopback included, leaves
-	 * strict mode alone.
+	 * is reachable from this host only, that the JDWP debug agent is reachable from other
+	 * hosts, or that Actuator endpoints that leak secrets or control the application are
+	 * served to other hosts without a guard ({@link #endangers()}). Every other finding,
+	 * a management server on loopback and endpoints that only reveal the application's
+	 * internals included, leaves strict mode alone.
 	 * @return {@code true} if strict mode refuses to start with it
 	 */
 	public boolean failsStrictMode() {
-		return this.severity == Severity.WARN
-				&& (this.code == FindingCode.LOOPBACK_ONLY || this.code == FindingCode.JDWP_EXPOSED);
+		if (this.severity != Severity.WARN) {
+			return false;
+		}
+		return switch (this.code) {
+			case LOOPBACK_ONLY, JDWP_EXPOSED -> true;
+			case ACTUATOR_EXPOSED -> this.endangers;
+			default -> false;
+		};
 	}
 
 }

@@ -64,6 +64,13 @@ public enum FindingCode {
 	LIVERELOAD_EXPOSED,
 
 	/**
+	 * Actuator endpoints that reveal secrets or the application's internals, or control
+	 * it, are served over HTTP to hosts beyond this one, and no security rule refuses
+	 * them to an anonymous request.
+	 */
+	ACTUATOR_EXPOSED,
+
+	/**
 	 * The management server is reachable more widely than the main server.
 	 */
 	MANAGEMENT_WIDER,

@@ -111,6 +111,10 @@ final class FindingRules {
 				}
 			}
 		}
+		Finding actuator = ExposedEndpointsRule.finding(listeners, context);
+		if (actuator != null) {
+			findings.add(actuator);
+		}
 		if (context.devProfile()) {
 			listeners.stream()
 				.filter((listener) -> listener.scheme() != null)
@@ -166,7 +170,7 @@ final class FindingRules {
 		return ", as the JVM's arguments say (" + address + "; the kernel's socket table did not show it)";
 	}
 
-	private static String describeListener(Listener listener) {
+	static String describeListener(Listener listener) {
 		if (listener.port() == 0) {
 			return listener.address() + " on a port it picked at startup (reachable from "
 					+ listener.reachability().description() + ")";
@@ -258,7 +262,7 @@ final class FindingRules {
 		return change(context, property, "0.0.0.0");
 	}
 
-	private static String change(RunContext context, String property, String value) {
+	static String change(RunContext context, String property, String value) {
 		PropertyOrigin origin = context.origin(property);
 		return (origin != null) ? " " + origin.change(property, value) + "." : "";
 	}

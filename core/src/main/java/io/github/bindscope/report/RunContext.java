@@ -32,16 +32,19 @@ import io.github.bindscope.inspect.JdwpAgent;
  * @param devProfile whether one of them is a dev profile (or DevTools restart is active)
  * @param devProfiles the profiles that count as dev profiles
  * @param origins where the properties Bindscope may tell to change were set
- * ({@code server.address}, {@code management.server.address}), by property; a property
- * that is not set, or whose origin is unknown, is absent
+ * ({@code server.address}, {@code management.server.address},
+ * {@code management.endpoints.web.exposure.include}), by property; a property that is not
+ * set, or whose origin is unknown, is absent
  * @param portRoles the roles of sockets known by their port, such as {@code jdwp}
  * @param environment where this process runs: container, Kubernetes, WSL, remote session
  * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
+ * @param exposedEndpoints the Actuator endpoints served over HTTP and whether they are
+ * guarded, or {@code null} where there are none or they cannot be judged yet
  * @since 0.1.0
  */
 public record RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
 		Map<String, PropertyOrigin> origins, Map<Integer, String> portRoles, HostEnvironment environment,
-		@Nullable JdwpAgent jdwpAgent) {
+		@Nullable JdwpAgent jdwpAgent, @Nullable ExposedEndpoints exposedEndpoints) {
 
 	/**
 	 * The property that sets the main server's address.
@@ -54,6 +57,11 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 	public static final String MANAGEMENT_SERVER_ADDRESS = "management.server.address";
 
 	/**
+	 * The property that lists the Actuator endpoints exposed over HTTP.
+	 */
+	public static final String WEB_EXPOSURE_INCLUDE = "management.endpoints.web.exposure.include";
+
+	/**
 	 * Create a new {@link RunContext}.
 	 * @param activeProfiles the active profiles
 	 * @param devProfile whether one of them is a dev profile (or DevTools restart is
@@ -63,9 +71,27 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 	 * @param portRoles the roles of sockets known by their port
 	 * @param environment where this process runs
 	 * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
+	 * @param exposedEndpoints the Actuator endpoints served over HTTP, or {@code null}
 	 */
 	public RunContext {
 		origins = Map.copyOf(origins);
+	}
+
+	/**
+	 * Create a new {@link RunContext} without Actuator endpoints served over HTTP.
+	 * @param activeProfiles the active profiles
+	 * @param devProfile whether one of them is a dev profile (or DevTools restart is
+	 * active)
+	 * @param devProfiles the profiles that count as dev profiles
+	 * @param origins where properties were set, by property
+	 * @param portRoles the roles of sockets known by their port
+	 * @param environment where this process runs
+	 * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
+	 */
+	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
+			Map<String, PropertyOrigin> origins, Map<Integer, String> portRoles, HostEnvironment environment,
+			@Nullable JdwpAgent jdwpAgent) {
+		this(activeProfiles, devProfile, devProfiles, origins, portRoles, environment, jdwpAgent, null);
 	}
 
 	/**
@@ -106,6 +132,17 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
 			Map<String, PropertyOrigin> origins) {
 		this(activeProfiles, devProfile, devProfiles, origins, Map.of());
+	}
+
+	/**
+	 * Return this run context with the given Actuator endpoints served over HTTP.
+	 * @param exposedEndpoints the endpoints, or {@code null} where there are none or they
+	 * cannot be judged yet
+	 * @return the run context
+	 */
+	public RunContext withExposedEndpoints(@Nullable ExposedEndpoints exposedEndpoints) {
+		return new RunContext(this.activeProfiles, this.devProfile, this.devProfiles, this.origins, this.portRoles,
+				this.environment, this.jdwpAgent, exposedEndpoints);
 	}
 
 	/**

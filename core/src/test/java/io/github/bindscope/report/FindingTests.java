@@ -29,10 +29,18 @@ class FindingTests {
 	@ParameterizedTest(name = "{0} {1}: {2}")
 	@CsvSource({ "WARN, LOOPBACK_ONLY, true", "INFO, LOOPBACK_ONLY, false", "WARN, JDWP_EXPOSED, true",
 			"WARN, MANAGEMENT_WIDER, false", "WARN, JMX_EXPOSED, false", "WARN, LOCALHOST_MISMATCH, false",
-			"INFO, SOCKET_TABLE_UNAVAILABLE, false" })
+			"INFO, SOCKET_TABLE_UNAVAILABLE, false", "WARN, ACTUATOR_EXPOSED, false" })
 	void onlyWarningsOfALoopbackOnlyServerOrAnExposedDebuggerFailStrictMode(Severity severity, FindingCode code,
 			boolean fails) {
 		assertThat(new Finding(severity, code, null, "message", "action").failsStrictMode()).isEqualTo(fails);
+	}
+
+	@ParameterizedTest(name = "{0} {1}: {2}")
+	@CsvSource({ "WARN, ACTUATOR_EXPOSED, true", "INFO, ACTUATOR_EXPOSED, false", "WARN, MANAGEMENT_WIDER, false",
+			"WARN, JMX_EXPOSED, false" })
+	void anExposedActuatorEndpointThatEndangersTheApplicationFailsStrictModeAndNothingElseDoesByThatMark(
+			Severity severity, FindingCode code, boolean fails) {
+		assertThat(new Finding(severity, code, null, "message", "action", true).failsStrictMode()).isEqualTo(fails);
 	}
 
 }

@@ -58,7 +58,7 @@ public final class Boot3WebServerAutoConfiguration {
 		return new WebServerStartedListener(WebServerInitializedEvent.class,
 				(event) -> new StartedWebServer(event.getWebServer(),
 						event.getApplicationContext().getServerNamespace(),
-						event.getApplicationContext().getEnvironment()),
+						event.getApplicationContext().getEnvironment(), event.getApplicationContext()),
 				webServers, startupReporter, strictMode);
 	}
 

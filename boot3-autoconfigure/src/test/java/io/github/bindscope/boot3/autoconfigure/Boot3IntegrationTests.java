@@ -17,6 +17,7 @@
 package io.github.bindscope.boot3.autoconfigure;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +50,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import io.github.bindscope.fixture.ReportSchema;
+import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.metrics.BindingsMetrics;
 import io.github.bindscope.reporting.WebServerStartedListener;
 import io.github.bindscope.strict.StrictModeException;
@@ -112,7 +114,7 @@ class Boot3IntegrationTests {
 			assertThat(meter(port, "bindscope.findings?tag=code:LOOPBACK_ONLY&tag=severity:INFO")).isZero();
 			assertThat(meter(port, "bindscope.listeners?tag=role:server&tag=reachability:LOCAL_ONLY")).isEqualTo(1);
 			// Without tags, the endpoint sums every series: the report's whole lists.
-			String json = get(port, "/actuator/bindings");
+			String json = report(port);
 			assertThat(meter(port, "bindscope.listeners"))
 				.isEqualTo(((List<?>) JsonPath.read(json, "$.listeners")).size());
 			assertThat(meter(port, "bindscope.findings"))
@@ -140,6 +142,24 @@ class Boot3IntegrationTests {
 			.doesNotContainIgnoringCase("started on port");
 	}
 
+	@ParameterizedTest
+	@EnumSource(Stack.class)
+	void actuatorEndpointsExposedOnEveryInterfaceAreReported(Stack stack) throws Exception {
+		try (ConfigurableApplicationContext context = stack.run(new Class<?>[] { PrivateHostConfiguration.class },
+				"--server.address=0.0.0.0", "--management.endpoints.web.exposure.include=health,env,beans")) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			// What the finding claims, asked of the server on loopback.
+			assertThat(get(port, "/actuator/env")).contains("propertySources");
+			String json = report(port);
+			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'ACTUATOR_EXPOSED')].listener"))
+				.containsExactly("server:" + port);
+			assertThat((List<String>) JsonPath.read(json, "$.findings[?(@.code == 'ACTUATOR_EXPOSED')].message"))
+				.singleElement()
+				.asString()
+				.contains(": env leaks secrets or controls the application; beans reveals its internals.");
+		}
+	}
+
 	private static StrictModeException strictModeCause(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof StrictModeException strictMode) {
@@ -154,12 +174,16 @@ class Boot3IntegrationTests {
 	 * JSON Schema.
 	 */
 	private static String report(int port) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/bindings"))
+		return ReportSchema.assertValid(get(port, "/actuator/bindings"));
+	}
+
+	private static String get(int port, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		return ReportSchema.assertValid(response.body());
+		return response.body();
 	}
 
 	private static final String[] TOMCAT = { "org.apache.catalina", "org.apache.tomcat", "org.apache.coyote" };
@@ -195,12 +219,18 @@ class Boot3IntegrationTests {
 		}
 
 		ConfigurableApplicationContext run(String... args) {
+			return run(new Class<?>[0], args);
+		}
+
+		ConfigurableApplicationContext run(Class<?>[] extra, String... args) {
 			List<String> allArgs = new ArrayList<>(List.of(args));
 			allArgs.add("--server.port=0");
 			allArgs.add("--management.endpoints.web.exposure.include=bindings,metrics");
 			allArgs.add("--spring.main.web-application-type=" + this.type);
 			allArgs.add("--spring.main.banner-mode=off");
-			return new SpringApplicationBuilder(TestApplication.class, this.configuration)
+			List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class, this.configuration));
+			sources.addAll(List.of(extra));
+			return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
 				.resourceLoader(new DefaultResourceLoader(new FilteredClassLoader(this.hidden)))
 				.run(allArgs.toArray(String[]::new));
 		}
@@ -210,6 +240,22 @@ class Boot3IntegrationTests {
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class TestApplication {
+
+	}
+
+	/**
+	 * This host as the report sees it: loopback and one private address, whatever the
+	 * machine that runs the tests has. Nothing is sent to that address.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class PrivateHostConfiguration {
+
+		@Bean
+		HostAddresses bindscopeHostAddresses() throws IOException {
+			return HostAddresses
+				.of(Map.of("lo", List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")), "eth0",
+						List.of(InetAddress.getByName("10.20.30.40"))));
+		}
 
 	}
 
