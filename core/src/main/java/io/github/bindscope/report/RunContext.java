@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.JdwpAgent;
+import io.github.bindscope.inspect.PublicAddressLookup;
 
 /**
  * What the report needs to know about the running application besides its sockets.
@@ -36,11 +37,29 @@ import io.github.bindscope.inspect.JdwpAgent;
  * @param portRoles the roles of sockets known by their port, such as {@code jdwp}
  * @param environment where this process runs: container, Kubernetes, WSL, remote session
  * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
+ * @param publicAddresses what the cloud's instance metadata service said about this
+ * machine's public addresses, or {@code null} where it was not asked
  * @since 0.1.0
  */
 public record RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
 		@Nullable String addressOrigin, Map<Integer, String> portRoles, HostEnvironment environment,
-		@Nullable JdwpAgent jdwpAgent) {
+		@Nullable JdwpAgent jdwpAgent, @Nullable PublicAddressLookup publicAddresses) {
+
+	/**
+	 * Create a new {@link RunContext} whose cloud's metadata service was not asked.
+	 * @param activeProfiles the active profiles
+	 * @param devProfile whether one of them is a dev profile
+	 * @param devProfiles the profiles that count as dev profiles
+	 * @param addressOrigin where {@code server.address} was set, or {@code null}
+	 * @param portRoles the roles of sockets known by their port
+	 * @param environment where this process runs
+	 * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
+	 */
+	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
+			@Nullable String addressOrigin, Map<Integer, String> portRoles, HostEnvironment environment,
+			@Nullable JdwpAgent jdwpAgent) {
+		this(activeProfiles, devProfile, devProfiles, addressOrigin, portRoles, environment, jdwpAgent, null);
+	}
 
 	/**
 	 * Create a new {@link RunContext} without a JDWP agent.
