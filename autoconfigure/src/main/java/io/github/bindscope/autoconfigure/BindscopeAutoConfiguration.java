@@ -16,6 +16,8 @@
 
 package io.github.bindscope.autoconfigure;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -30,10 +32,12 @@ import org.springframework.core.env.Environment;
 import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.InstanceMetadata;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.reporting.BindingsReporter;
+import io.github.bindscope.reporting.CloudPublicAddresses;
 import io.github.bindscope.reporting.StartupBindingsReporter;
 import io.github.bindscope.strict.StrictMode;
 import io.github.bindscope.strict.StrictModeWebServerFactoryCustomizer;
@@ -55,6 +59,8 @@ import io.github.bindscope.web.WebServerConnectorReader;
 @ConditionalOnSwitch(value = "bindscope.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BindscopeProperties.class)
 public final class BindscopeAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(BindscopeAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -84,6 +90,16 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnSwitch("bindscope.cloud.metadata.enabled")
+	CloudPublicAddresses bindscopeCloudPublicAddresses(HostEnvironment hostEnvironment,
+			BindscopeProperties properties) {
+		// Once, at startup, within its timeout: the endpoint never asks the cloud.
+		return new CloudPublicAddresses(hostEnvironment,
+				new InstanceMetadata(properties.getCloud().getMetadata().getTimeout()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	Localhost bindscopeLocalhost() {
 		return Localhost.system();
 	}
@@ -91,8 +107,17 @@ public final class BindscopeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BindingsInspector bindingsInspector(HostAddresses hostAddresses, ObjectProvider<ProcSocketTable> socketTable,
-			ObjectProvider<AddressProber> prober, Localhost localhost) {
-		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable(), prober.getIfAvailable(), localhost);
+			ObjectProvider<AddressProber> prober, Localhost localhost, BindscopeProperties properties) {
+		// The public addresses come from the metadata lookup alone: without it there are
+		// none to probe.
+		AddressProber publicProber = properties.getProbe().isPublic()
+				? new AddressProber(properties.getProbe().getTimeout()) : null;
+		if (publicProber != null && !properties.getCloud().getMetadata().isEnabled()) {
+			logger.info("Bindscope: bindscope.probe.public is on, but bindscope.cloud.metadata.enabled is off, so no "
+					+ "public address is known to probe; turn the metadata lookup on too.");
+		}
+		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable(), prober.getIfAvailable(), localhost,
+				publicProber);
 	}
 
 	@Bean
@@ -104,8 +129,11 @@ public final class BindscopeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
-			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment) {
-		return new BindingsReporter(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment);
+			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment,
+			ObjectProvider<CloudPublicAddresses> publicAddresses) {
+		CloudPublicAddresses lookedUp = publicAddresses.getIfAvailable();
+		return new BindingsReporter(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment,
+				(lookedUp != null) ? lookedUp.lookup() : null);
 	}
 
 	@Bean

@@ -28,6 +28,7 @@ import org.springframework.core.env.Environment;
 
 import io.github.bindscope.env.EnvironmentRunContext;
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.PublicAddressLookup;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.BindingsReportSource;
@@ -53,6 +54,8 @@ public class BindingsReporter implements BindingsReportSource {
 
 	private final HostEnvironment hostEnvironment;
 
+	private final @Nullable PublicAddressLookup publicAddresses;
+
 	private final Lock buildLock = new ReentrantLock();
 
 	private volatile @Nullable RecentReport recent;
@@ -68,11 +71,29 @@ public class BindingsReporter implements BindingsReportSource {
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment) {
+		this(inspector, webServers, environment, devProfiles, hostEnvironment, null);
+	}
+
+	/**
+	 * Create a new {@link BindingsReporter} that knows this machine's public addresses.
+	 * @param inspector the inspector that builds reports
+	 * @param webServers the running web servers
+	 * @param environment the environment
+	 * @param devProfiles the profiles under which local-only access is intended
+	 * ({@code bindscope.dev-profiles}), read for each report
+	 * @param hostEnvironment where this process runs
+	 * @param publicAddresses what the cloud's instance metadata service said at startup,
+	 * or {@code null} where it was not asked
+	 */
+	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
+			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment,
+			@Nullable PublicAddressLookup publicAddresses) {
 		this.inspector = inspector;
 		this.webServers = webServers;
 		this.environment = environment;
 		this.devProfiles = devProfiles;
 		this.hostEnvironment = hostEnvironment;
+		this.publicAddresses = publicAddresses;
 	}
 
 	/**
@@ -131,7 +152,8 @@ public class BindingsReporter implements BindingsReportSource {
 	 * @return the run context
 	 */
 	public RunContext runContext() {
-		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment);
+		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment,
+				this.publicAddresses);
 	}
 
 	private record RecentReport(BindingsReport report, long nanoTime) {
