@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 import org.jspecify.annotations.Nullable;
 
@@ -225,15 +230,37 @@ public final class InstanceMetadata {
 
 		Lookup(long deadline) {
 			this.deadline = deadline;
-			this.client = HttpClient.newBuilder()
+			HttpClient.Builder builder = HttpClient.newBuilder()
 				.proxy(HttpClient.Builder.NO_PROXY)
 				.followRedirects(HttpClient.Redirect.NEVER)
 				.version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(InstanceMetadata.this.timeout)
 				// No thread pool: the client's own selector thread completes the
 				// requests.
-				.executor(Runnable::run)
-				.build();
+				.executor(Runnable::run);
+			SSLContext plainHttpOnly = sslContextWithoutTrust();
+			if (plainHttpOnly != null) {
+				builder.sslContext(plainHttpOnly);
+			}
+			this.client = builder.build();
+		}
+
+		/**
+		 * Return an SSL context that trusts nothing. The lookup speaks plain HTTP only,
+		 * but a client without a context of its own initialises the JDK's default one,
+		 * which reads every CA certificate of the JDK: on a JVM that is still starting,
+		 * that costs a good part of the lookup's timeout.
+		 * @return the context, or {@code null} to leave the default one
+		 */
+		private static @Nullable SSLContext sslContextWithoutTrust() {
+			try {
+				SSLContext context = SSLContext.getInstance("TLS");
+				context.init(new KeyManager[0], new TrustManager[0], null);
+				return context;
+			}
+			catch (GeneralSecurityException | RuntimeException ex) {
+				return null;
+			}
 		}
 
 		List<PublicAddress> aws() throws LookupException {
