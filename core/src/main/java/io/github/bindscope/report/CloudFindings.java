@@ -257,9 +257,8 @@ final class CloudFindings {
 	}
 
 	private static Finding metadataUnavailable(CloudProvider provider, String failure) {
-		String message = "Bindscope asked " + metadataService(provider) + " at " + InstanceMetadata.ADDRESS
-				+ " for this " + shortMachine(provider) + "'s public addresses, but the lookup failed: " + failure
-				+ ".";
+		String message = metadataService(provider) + " at " + InstanceMetadata.ADDRESS + " was asked for this "
+				+ shortMachine(provider) + "'s public addresses, but the lookup failed: " + failure + ".";
 		String action = "The report has no public addresses or public URLs. " + metadataTip(provider)
 				+ " Set bindscope.cloud.metadata.enabled=false to skip the lookup.";
 		return new Finding(Severity.INFO, FindingCode.CLOUD_METADATA_UNAVAILABLE, null, message, action);

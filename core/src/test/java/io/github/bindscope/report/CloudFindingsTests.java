@@ -203,8 +203,8 @@ class CloudFindingsTests {
 		assertThat(findings(report, FindingCode.CLOUD_METADATA_UNAVAILABLE)).singleElement().satisfies((finding) -> {
 			assertThat(finding.severity()).isEqualTo(Severity.INFO);
 			assertThat(finding.listener()).isNull();
-			assertThat(finding.message()).isEqualTo("Bindscope asked AWS's instance metadata service (IMDSv2) at "
-					+ "169.254.169.254 for this instance's public addresses, but the lookup failed: no answer from "
+			assertThat(finding.message()).isEqualTo("AWS's instance metadata service (IMDSv2) at 169.254.169.254 was "
+					+ "asked for this instance's public addresses, but the lookup failed: no answer from "
 					+ "169.254.169.254 within 1000 ms.");
 			assertThat(finding.action()).contains("bindscope.cloud.metadata.enabled=false");
 		});

@@ -165,7 +165,7 @@ class CloudNamespaceTests {
 				.as(report.json())
 				.containsEntry("severity", "INFO")
 				.containsEntry("message",
-						"Bindscope asked " + provider.service + " at 169.254.169.254 for this " + provider.machine
+						provider.service + " at 169.254.169.254 was asked for this " + provider.machine
 								+ "'s public addresses, but the lookup failed: no answer from 169.254.169.254 within "
 								+ METADATA_TIMEOUT_MILLIS + " ms.");
 			softly.assertThat(json.<Object>read("$.environment.publicAddresses")).as(report.json()).isNull();
