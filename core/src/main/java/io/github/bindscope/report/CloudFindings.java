@@ -201,10 +201,8 @@ final class CloudFindings {
 			action = firewallRule(provider, listener.port()) + ".";
 		}
 		else {
-			action = "If they time out, check the " + provider.firewall() + ": "
-					+ lowerFirst(firewallRule(provider, listener.port()))
-					+ ". Set bindscope.probe.public=true to have Bindscope connect to the public address from this "
-					+ "host.";
+			action = firewallRule(provider, listener.port()) + "; if they time out, check that first. Set "
+					+ "bindscope.probe.public=true to have Bindscope connect to the public address from this host.";
 		}
 		return new Finding(Severity.INFO, FindingCode.CLOUD_PUBLIC_ADDRESS, listener.id(), message, action);
 	}
