@@ -26,10 +26,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.InetAddresses;
+import io.github.bindscope.inspect.PublicAddress;
+import io.github.bindscope.inspect.PublicAddressLookup;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.ListenerAddress;
+import io.github.bindscope.report.ListenerPublicAddress;
 
 /**
  * Description of a {@link BindingsReport}, the response of the bindings endpoint.
@@ -68,7 +72,7 @@ public final class BindingsDescriptor implements OperationResponseBody {
 		this.verdict = (report.verdict() != null) ? report.verdict().name() : null;
 		this.devProfile = report.devProfile();
 		this.activeProfiles = List.copyOf(report.activeProfiles());
-		this.environment = new EnvironmentDescriptor(report.environment());
+		this.environment = new EnvironmentDescriptor(report.environment(), report.publicAddresses());
 		this.listeners = report.listeners().stream().map(ListenerDescriptor::new).toList();
 		this.findings = report.findings().stream().map(FindingDescriptor::new).toList();
 	}
@@ -120,13 +124,17 @@ public final class BindingsDescriptor implements OperationResponseBody {
 	 */
 	@JsonInclude(Include.ALWAYS)
 	@JsonPropertyOrder({ "os", "container", "kubernetes", "wsl", "wslVersion", "remoteSession", "forwardedUrlTemplate",
-			"evidence" })
+			"evidence", "cloud", "publicAddresses" })
 	public static final class EnvironmentDescriptor {
 
 		private final HostEnvironment environment;
 
-		private EnvironmentDescriptor(HostEnvironment environment) {
+		private final @Nullable List<PublicAddressDescriptor> publicAddresses;
+
+		private EnvironmentDescriptor(HostEnvironment environment, @Nullable PublicAddressLookup lookup) {
 			this.environment = environment;
+			this.publicAddresses = (lookup != null && lookup.succeeded())
+					? lookup.addresses().stream().map(PublicAddressDescriptor::new).toList() : null;
 		}
 
 		@JsonProperty("os")
@@ -169,6 +177,45 @@ public final class BindingsDescriptor implements OperationResponseBody {
 			return this.environment.evidence();
 		}
 
+		@JsonProperty("cloud")
+		public @Nullable String getCloud() {
+			return this.environment.cloud();
+		}
+
+		@JsonProperty("publicAddresses")
+		public @Nullable List<PublicAddressDescriptor> getPublicAddresses() {
+			return this.publicAddresses;
+		}
+
+	}
+
+	/**
+	 * Description of a public address of this machine, as the cloud's instance metadata
+	 * service reported it.
+	 *
+	 * @since 0.1.0
+	 * @see PublicAddress
+	 */
+	@JsonInclude(Include.ALWAYS)
+	@JsonPropertyOrder({ "address", "privateAddress" })
+	public static final class PublicAddressDescriptor {
+
+		private final PublicAddress address;
+
+		private PublicAddressDescriptor(PublicAddress address) {
+			this.address = address;
+		}
+
+		@JsonProperty("address")
+		public String getAddress() {
+			return InetAddresses.toText(this.address.address());
+		}
+
+		@JsonProperty("privateAddress")
+		public String getPrivateAddress() {
+			return InetAddresses.toText(this.address.privateAddress());
+		}
+
 	}
 
 	/**
@@ -179,16 +226,22 @@ public final class BindingsDescriptor implements OperationResponseBody {
 	 */
 	@JsonInclude(Include.ALWAYS)
 	@JsonPropertyOrder({ "role", "server", "scheme", "address", "port", "wildcard", "ipv6Only", "source",
-			"reachability", "addresses" })
+			"reachability", "addresses", "publicAddresses" })
 	public static final class ListenerDescriptor {
 
 		private final Listener listener;
 
 		private final List<AddressDescriptor> addresses;
 
+		private final List<ListenerPublicAddressDescriptor> publicAddresses;
+
 		private ListenerDescriptor(Listener listener) {
 			this.listener = listener;
 			this.addresses = listener.addresses().stream().map(AddressDescriptor::new).toList();
+			this.publicAddresses = listener.publicAddresses()
+				.stream()
+				.map(ListenerPublicAddressDescriptor::new)
+				.toList();
 		}
 
 		@JsonProperty("role")
@@ -239,6 +292,50 @@ public final class BindingsDescriptor implements OperationResponseBody {
 		@JsonProperty("addresses")
 		public List<AddressDescriptor> getAddresses() {
 			return this.addresses;
+		}
+
+		@JsonProperty("publicAddresses")
+		public List<ListenerPublicAddressDescriptor> getPublicAddresses() {
+			return this.publicAddresses;
+		}
+
+	}
+
+	/**
+	 * Description of a public address through which clients on the internet reach a
+	 * listener.
+	 *
+	 * @since 0.1.0
+	 * @see ListenerPublicAddress
+	 */
+	@JsonInclude(Include.ALWAYS)
+	@JsonPropertyOrder({ "address", "privateAddress", "url", "probe" })
+	public static final class ListenerPublicAddressDescriptor {
+
+		private final ListenerPublicAddress address;
+
+		private ListenerPublicAddressDescriptor(ListenerPublicAddress address) {
+			this.address = address;
+		}
+
+		@JsonProperty("address")
+		public String getAddress() {
+			return this.address.getAddress();
+		}
+
+		@JsonProperty("privateAddress")
+		public String getPrivateAddress() {
+			return this.address.getPrivateAddress();
+		}
+
+		@JsonProperty("url")
+		public @Nullable String getUrl() {
+			return this.address.getUrl();
+		}
+
+		@JsonProperty("probe")
+		public String getProbe() {
+			return this.address.getProbe().name();
 		}
 
 	}

@@ -16,6 +16,8 @@
 
 package io.github.bindscope.autoconfigure;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -32,10 +34,12 @@ import io.github.bindscope.exposure.ActuatorExposureReader;
 import io.github.bindscope.inspect.AddressProber;
 import io.github.bindscope.inspect.HostAddresses;
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.InstanceMetadata;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProcSocketTable;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.reporting.BindingsReporter;
+import io.github.bindscope.reporting.CloudPublicAddresses;
 import io.github.bindscope.reporting.StartupBindingsReporter;
 import io.github.bindscope.strict.StrictMode;
 import io.github.bindscope.strict.StrictModeWebServerFactoryCustomizer;
@@ -57,6 +61,8 @@ import io.github.bindscope.web.WebServerConnectorReader;
 @ConditionalOnSwitch(value = "bindscope.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BindscopeProperties.class)
 public final class BindscopeAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(BindscopeAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -86,6 +92,16 @@ public final class BindscopeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnSwitch("bindscope.cloud.metadata.enabled")
+	CloudPublicAddresses bindscopeCloudPublicAddresses(HostEnvironment hostEnvironment,
+			BindscopeProperties properties) {
+		// Once, at startup, within its timeout: the endpoint never asks the cloud.
+		return new CloudPublicAddresses(hostEnvironment,
+				new InstanceMetadata(properties.getCloud().getMetadata().getTimeout()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	Localhost bindscopeLocalhost() {
 		return Localhost.system();
 	}
@@ -93,8 +109,17 @@ public final class BindscopeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BindingsInspector bindingsInspector(HostAddresses hostAddresses, ObjectProvider<ProcSocketTable> socketTable,
-			ObjectProvider<AddressProber> prober, Localhost localhost) {
-		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable(), prober.getIfAvailable(), localhost);
+			ObjectProvider<AddressProber> prober, Localhost localhost, BindscopeProperties properties) {
+		// The public addresses come from the metadata lookup alone: without it there are
+		// none to probe.
+		AddressProber publicProber = properties.getProbe().isPublic()
+				? new AddressProber(properties.getProbe().getTimeout()) : null;
+		if (publicProber != null && !properties.getCloud().getMetadata().isEnabled()) {
+			logger.info("Bindscope: bindscope.probe.public is on, but bindscope.cloud.metadata.enabled is off, so no "
+					+ "public address is known to probe; turn the metadata lookup on too.");
+		}
+		return new BindingsInspector(hostAddresses, socketTable.getIfAvailable(), prober.getIfAvailable(), localhost,
+				publicProber);
 	}
 
 	@Bean
@@ -114,9 +139,11 @@ public final class BindscopeAutoConfiguration {
 	@ConditionalOnMissingBean
 	BindingsReporter bindingsReporter(BindingsInspector inspector, RunningWebServers webServers,
 			Environment environment, BindscopeProperties properties, HostEnvironment hostEnvironment,
-			ActuatorExposureReader exposureReader) {
+			ActuatorExposureReader exposureReader, ObjectProvider<CloudPublicAddresses> publicAddresses) {
+		CloudPublicAddresses lookedUp = publicAddresses.getIfAvailable();
 		return new BindingsReporter(inspector, webServers, environment, properties::getDevProfiles, hostEnvironment,
-				exposureReader::read, properties.getReport().getMaxAge());
+				exposureReader::read, (lookedUp != null) ? lookedUp.lookup() : null,
+				properties.getReport().getMaxAge());
 	}
 
 	@Bean

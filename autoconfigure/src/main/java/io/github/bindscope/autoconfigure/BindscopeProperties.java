@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import io.github.bindscope.inspect.AddressProber;
+import io.github.bindscope.inspect.InstanceMetadata;
 import io.github.bindscope.reporting.BannerMode;
 
 /**
@@ -68,6 +69,8 @@ public class BindscopeProperties {
 
 	private final Health health = new Health();
 
+	private final Cloud cloud = new Cloud();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -102,6 +105,10 @@ public class BindscopeProperties {
 
 	public Probe getProbe() {
 		return this.probe;
+	}
+
+	public Cloud getCloud() {
+		return this.cloud;
 	}
 
 	public Report getReport() {
@@ -156,6 +163,8 @@ public class BindscopeProperties {
 		 */
 		private Duration timeout = Duration.ofMillis(250);
 
+		private boolean publicAddresses;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -175,6 +184,69 @@ public class BindscopeProperties {
 			if (!AddressProber.isAcceptedTimeout(timeout)) {
 				throw new IllegalArgumentException(
 						"bindscope.probe.timeout must be from 10ms to 1m (such as 250ms), but was " + timeout);
+			}
+			this.timeout = timeout;
+		}
+
+		// 'public' is the property's name and a Java keyword: the accessors carry the
+		// name, and its description is in additional-spring-configuration-metadata.json.
+		public boolean isPublic() {
+			return this.publicAddresses;
+		}
+
+		public void setPublic(boolean publicAddresses) {
+			this.publicAddresses = publicAddresses;
+		}
+
+	}
+
+	/**
+	 * Cloud properties.
+	 */
+	public static class Cloud {
+
+		private final Metadata metadata = new Metadata();
+
+		public Metadata getMetadata() {
+			return this.metadata;
+		}
+
+	}
+
+	/**
+	 * Instance metadata properties.
+	 */
+	public static class Metadata {
+
+		/**
+		 * Whether to ask the instance metadata service of the cloud this host is a
+		 * virtual machine of (AWS, Google Cloud or Azure, at 169.254.169.254) for its
+		 * public addresses, once at startup.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long the whole metadata lookup may take, from 10ms to 10s.
+		 */
+		private Duration timeout = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			// Checked while binding, as the probe timeout is.
+			if (!InstanceMetadata.isAcceptedTimeout(timeout)) {
+				throw new IllegalArgumentException(
+						"bindscope.cloud.metadata.timeout must be from 10ms to 10s (such as 1s), but was " + timeout);
 			}
 			this.timeout = timeout;
 		}

@@ -49,6 +49,7 @@ import org.springframework.util.function.SingletonSupplier;
 
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.JvmArguments;
+import io.github.bindscope.inspect.PublicAddressLookup;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.PropertyOrigin;
 import io.github.bindscope.report.RunContext;
@@ -92,6 +93,22 @@ public final class EnvironmentRunContext {
 	 */
 	public static RunContext of(Environment environment, Collection<String> devProfiles,
 			HostEnvironment hostEnvironment) {
+		return of(environment, devProfiles, hostEnvironment, null);
+	}
+
+	/**
+	 * Read the run context of a report on a machine whose public addresses were looked
+	 * up.
+	 * @param environment the environment
+	 * @param devProfiles the profiles under which local-only access is intended, in any
+	 * case
+	 * @param hostEnvironment where this process runs
+	 * @param publicAddresses what the cloud's instance metadata service said, or
+	 * {@code null} where it was not asked
+	 * @return the run context
+	 */
+	public static RunContext of(Environment environment, Collection<String> devProfiles,
+			HostEnvironment hostEnvironment, @Nullable PublicAddressLookup publicAddresses) {
 		List<String> activeProfiles = List.of(environment.getActiveProfiles());
 		Set<String> lowerCaseDevProfiles = devProfiles.stream()
 			.map((profile) -> profile.toLowerCase(Locale.ROOT))
@@ -100,7 +117,8 @@ public final class EnvironmentRunContext {
 			.anyMatch((profile) -> lowerCaseDevProfiles.contains(profile.toLowerCase(Locale.ROOT)))
 				|| devToolsActive(environment);
 		return new RunContext(activeProfiles, devProfile, lowerCaseDevProfiles, origins(environment),
-				portRoles(environment), hostEnvironment, JvmArguments.jdwpAgent(JVM_ARGUMENTS.get()));
+				portRoles(environment), hostEnvironment, JvmArguments.jdwpAgent(JVM_ARGUMENTS.get()), null,
+				publicAddresses);
 	}
 
 	/**

@@ -29,6 +29,7 @@ import org.springframework.util.Assert;
 
 import io.github.bindscope.env.EnvironmentRunContext;
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.PublicAddressLookup;
 import io.github.bindscope.report.BindingsInspector;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.BindingsReportSource;
@@ -62,6 +63,8 @@ public class BindingsReporter implements BindingsReportSource {
 
 	private final Supplier<@Nullable ExposedEndpoints> exposedEndpoints;
 
+	private final @Nullable PublicAddressLookup publicAddresses;
+
 	private final long maxAgeNanos;
 
 	private final Lock buildLock = new ReentrantLock();
@@ -80,7 +83,7 @@ public class BindingsReporter implements BindingsReportSource {
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment) {
-		this(inspector, webServers, environment, devProfiles, hostEnvironment, () -> null, DEFAULT_MAX_AGE);
+		this(inspector, webServers, environment, devProfiles, hostEnvironment, () -> null, null, DEFAULT_MAX_AGE);
 	}
 
 	/**
@@ -93,12 +96,15 @@ public class BindingsReporter implements BindingsReportSource {
 	 * @param hostEnvironment where this process runs
 	 * @param exposedEndpoints the Actuator endpoints served over HTTP, read for each
 	 * report ({@code null} where there are none or they cannot be judged yet)
+	 * @param publicAddresses what the cloud's instance metadata service said at startup,
+	 * or {@code null} where it was not asked
 	 * @param maxAge how long {@link #recentReport()} reuses a report
 	 * ({@code bindscope.report.max-age}); zero builds one for every call
 	 */
 	public BindingsReporter(BindingsInspector inspector, RunningWebServers webServers, Environment environment,
 			Supplier<? extends Collection<String>> devProfiles, HostEnvironment hostEnvironment,
-			Supplier<@Nullable ExposedEndpoints> exposedEndpoints, Duration maxAge) {
+			Supplier<@Nullable ExposedEndpoints> exposedEndpoints, @Nullable PublicAddressLookup publicAddresses,
+			Duration maxAge) {
 		Assert.isTrue(!maxAge.isNegative(), "'maxAge' must not be negative");
 		this.inspector = inspector;
 		this.webServers = webServers;
@@ -106,6 +112,7 @@ public class BindingsReporter implements BindingsReportSource {
 		this.devProfiles = devProfiles;
 		this.hostEnvironment = hostEnvironment;
 		this.exposedEndpoints = exposedEndpoints;
+		this.publicAddresses = publicAddresses;
 		this.maxAgeNanos = maxAge.toNanos();
 	}
 
@@ -165,7 +172,8 @@ public class BindingsReporter implements BindingsReportSource {
 	 * @return the run context
 	 */
 	public RunContext runContext() {
-		return EnvironmentRunContext.of(this.environment, this.devProfiles.get(), this.hostEnvironment)
+		return EnvironmentRunContext
+			.of(this.environment, this.devProfiles.get(), this.hostEnvironment, this.publicAddresses)
 			.withExposedEndpoints(this.exposedEndpoints.get());
 	}
 

@@ -33,13 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.bindscope.fixture.ReportSchema;
 import io.github.bindscope.inspect.AddressScope;
+import io.github.bindscope.inspect.CloudProvider;
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.ProbeResult;
+import io.github.bindscope.inspect.PublicAddress;
+import io.github.bindscope.inspect.PublicAddressLookup;
 import io.github.bindscope.report.BindingsReport;
 import io.github.bindscope.report.Finding;
 import io.github.bindscope.report.FindingCode;
 import io.github.bindscope.report.Listener;
 import io.github.bindscope.report.ListenerAddress;
+import io.github.bindscope.report.ListenerPublicAddress;
 import io.github.bindscope.report.Reachability;
 import io.github.bindscope.report.Severity;
 import io.github.bindscope.report.WebServerConnector;
@@ -73,11 +77,11 @@ class BindingsDescriptorTests {
 			assertThat(json).isEqualTo("{\"verdict\":null,\"devProfile\":true,\"activeProfiles\":[\"dev\",\"local\"],"
 					+ "\"environment\":{\"os\":\"linux\",\"container\":null,\"kubernetes\":false,\"wsl\":true,"
 					+ "\"wslVersion\":null,\"remoteSession\":null,\"forwardedUrlTemplate\":null,"
-					+ "\"evidence\":[\"WSL_DISTRO_NAME\"]},"
+					+ "\"evidence\":[\"WSL_DISTRO_NAME\"],\"cloud\":null,\"publicAddresses\":null},"
 					+ "\"listeners\":[{\"role\":\"jdwp\",\"server\":null,\"scheme\":null,\"address\":\"::\",\"port\":5005,"
 					+ "\"wildcard\":true,\"ipv6Only\":false,\"source\":\"procfs\",\"reachability\":\"PUBLIC\","
 					+ "\"addresses\":[{\"address\":\"::1\",\"interface\":null,\"scope\":\"LOOPBACK\",\"url\":null,"
-					+ "\"probe\":\"SKIPPED\"}]}],"
+					+ "\"probe\":\"SKIPPED\"}],\"publicAddresses\":[]}],"
 					+ "\"findings\":[{\"severity\":\"INFO\",\"code\":\"PRIVATE_ADDRESS_ONLY\",\"listener\":null,"
 					+ "\"message\":\"Found.\",\"action\":\"Act.\"}]}");
 			ReportSchema.assertValid(json);
@@ -122,6 +126,43 @@ class BindingsDescriptorTests {
 				}
 			}
 		});
+	}
+
+	@Test
+	void cloudAndPublicAddressesAreWrittenAtTheEndOfTheirObjects() throws Exception {
+		PublicAddress elastic = new PublicAddress(InetAddress.getByName("203.0.113.10"),
+				InetAddress.getByName("10.0.0.10"));
+		Listener server = new Listener("server", "tomcat", "http", "::", 8080, true, false, "procfs",
+				Reachability.PRIVATE_NETWORK,
+				List.of(new ListenerAddress(InetAddress.getByName("10.0.0.10"), "eth0", AddressScope.PRIVATE,
+						"http://10.0.0.10:8080/", ProbeResult.SKIPPED)),
+				List.of(new ListenerPublicAddress(elastic, "http://203.0.113.10:8080/", ProbeResult.TIMEOUT)));
+		HostEnvironment environment = new HostEnvironment("linux", null, false, false, null, null, null,
+				List.of("/sys/class/dmi/id/sys_vendor: Amazon EC2"), "aws");
+		BindingsReport report = new BindingsReport(Reachability.PRIVATE_NETWORK, false, List.of(), environment,
+				List.of(server), List.of(), PublicAddressLookup.found(CloudProvider.AWS, List.of(elastic), 4));
+		this.contextRunner.run((context) -> {
+			String json = context.getBean(EndpointJsonMapper.class)
+				.get()
+				.writeValueAsString(BindingsDescriptor.of(report));
+			assertThat(json)
+				.contains("\"evidence\":[\"/sys/class/dmi/id/sys_vendor: Amazon EC2\"],\"cloud\":\"aws\","
+						+ "\"publicAddresses\":[{\"address\":\"203.0.113.10\",\"privateAddress\":\"10.0.0.10\"}]},")
+				.contains("\"url\":\"http://10.0.0.10:8080/\",\"probe\":\"SKIPPED\"}],\"publicAddresses\":[{"
+						+ "\"address\":\"203.0.113.10\",\"privateAddress\":\"10.0.0.10\",\"url\":"
+						+ "\"http://203.0.113.10:8080/\",\"probe\":\"TIMEOUT\"}]}]");
+		});
+	}
+
+	@Test
+	void failedLookupHasNoPublicAddresses() throws Exception {
+		HostEnvironment environment = new HostEnvironment("linux", null, false, false, null, null, null, List.of(),
+				"gcp");
+		BindingsReport report = new BindingsReport(null, false, List.of(), environment, List.of(), List.of(),
+				PublicAddressLookup.failed(CloudProvider.GOOGLE_CLOUD, "no answer", 1000));
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(EndpointJsonMapper.class).get().writeValueAsString(BindingsDescriptor.of(report)))
+			.contains("\"cloud\":\"gcp\",\"publicAddresses\":null}"));
 	}
 
 	@Test

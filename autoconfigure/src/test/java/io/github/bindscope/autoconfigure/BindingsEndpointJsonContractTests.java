@@ -56,10 +56,10 @@ class BindingsEndpointJsonContractTests {
 			"listeners", "findings");
 
 	private static final List<String> ENVIRONMENT_FIELDS = List.of("os", "container", "kubernetes", "wsl", "wslVersion",
-			"remoteSession", "forwardedUrlTemplate", "evidence");
+			"remoteSession", "forwardedUrlTemplate", "evidence", "cloud", "publicAddresses");
 
 	private static final List<String> LISTENER_FIELDS = List.of("role", "server", "scheme", "address", "port",
-			"wildcard", "ipv6Only", "source", "reachability", "addresses");
+			"wildcard", "ipv6Only", "source", "reachability", "addresses", "publicAddresses");
 
 	private static final List<String> ADDRESS_FIELDS = List.of("address", "interface", "scope", "url", "probe");
 
@@ -104,7 +104,8 @@ class BindingsEndpointJsonContractTests {
 			.contains("{\"role\":\"server\",\"server\":\"tomcat\",\"scheme\":\"http\",\"address\":\"127.0.0.1\","
 					+ "\"port\":" + port + ",\"wildcard\":false,\"ipv6Only\":false,\"source\":\"" + source
 					+ "\",\"reachability\":\"LOCAL_ONLY\",\"addresses\":[{\"address\":\"127.0.0.1\",\"interface\":\"lo\","
-					+ "\"scope\":\"LOOPBACK\",\"url\":\"http://127.0.0.1:" + port + "/\",\"probe\":\"SKIPPED\"}]}");
+					+ "\"scope\":\"LOOPBACK\",\"url\":\"http://127.0.0.1:" + port + "/\",\"probe\":\"SKIPPED\"}],"
+					+ "\"publicAddresses\":[]}");
 		assertThat(json).contains("{\"severity\":\"WARN\",\"code\":\"LOOPBACK_ONLY\",\"listener\":\"server:" + port
 				+ "\",\"message\":\"The tomcat server listens on 127.0.0.1:" + port + " only");
 		if (TomcatBindingsIntegrationTests.kernelSocketTableReadable()) {
@@ -113,7 +114,7 @@ class BindingsEndpointJsonContractTests {
 			assertThat(json).contains("{\"role\":\"other\",\"server\":null,\"scheme\":null,\"address\":\"127.0.0.1\","
 					+ "\"port\":" + otherPort + ",\"wildcard\":false,\"ipv6Only\":false,\"source\":\"procfs\","
 					+ "\"reachability\":\"LOCAL_ONLY\",\"addresses\":[{\"address\":\"127.0.0.1\",\"interface\":\"lo\","
-					+ "\"scope\":\"LOOPBACK\",\"url\":null,\"probe\":\"SKIPPED\"}]}");
+					+ "\"scope\":\"LOOPBACK\",\"url\":null,\"probe\":\"SKIPPED\"}],\"publicAddresses\":[]}");
 		}
 		else {
 			// Without the kernel's table only the connectors are known.

@@ -111,6 +111,27 @@ class ConfigurationMetadataTests {
 			});
 	}
 
+	@Test
+	void cloudPropertiesDocumentTheirDefaults() throws IOException {
+		List<Map<String, Object>> properties = properties();
+		assertThat(properties).filteredOn((property) -> "bindscope.cloud.metadata.enabled".equals(property.get("name")))
+			.singleElement()
+			.satisfies((property) -> assertThat(property.get("defaultValue")).isEqualTo(false));
+		assertThat(properties).filteredOn((property) -> "bindscope.cloud.metadata.timeout".equals(property.get("name")))
+			.singleElement()
+			.satisfies((property) -> {
+				assertThat(property.get("description")).asString().contains("from 10ms to 10s");
+				assertThat(property.get("defaultValue")).isEqualTo("1s");
+			});
+		assertThat(properties).filteredOn((property) -> "bindscope.probe.public".equals(property.get("name")))
+			.singleElement()
+			.satisfies((property) -> {
+				assertThat(property.get("type")).isEqualTo("java.lang.Boolean");
+				assertThat(property.get("description")).asString().contains("bindscope.cloud.metadata.enabled");
+				assertThat(property.get("defaultValue")).isEqualTo(false);
+			});
+	}
+
 	private static List<Map<String, Object>> properties() throws IOException {
 		try (InputStream metadata = new ClassPathResource("META-INF/spring-configuration-metadata.json")
 			.getInputStream()) {

@@ -70,7 +70,7 @@ class BindingsReporterTests {
 	void maxAgeZeroBuildsAFreshReportForEveryCall() {
 		BindingsReporter fresh = new BindingsReporter(new BindingsInspector(this::addresses, null),
 				new RunningWebServers(List.of()), new MockEnvironment(), Set::of, HostEnvironment.undetected(),
-				() -> null, Duration.ZERO);
+				() -> null, null, Duration.ZERO);
 		BindingsReport first = fresh.recentReport();
 		assertThat(fresh.recentReport()).isNotSameAs(first);
 		assertThat(this.interfaceReads).hasValue(2);
@@ -80,7 +80,7 @@ class BindingsReporterTests {
 	void longerMaxAgeReusesLonger() throws InterruptedException {
 		BindingsReporter patient = new BindingsReporter(new BindingsInspector(this::addresses, null),
 				new RunningWebServers(List.of()), new MockEnvironment(), Set::of, HostEnvironment.undetected(),
-				() -> null, Duration.ofMinutes(1));
+				() -> null, null, Duration.ofMinutes(1));
 		BindingsReport first = patient.recentReport();
 		Thread.sleep(1100);
 		assertThat(patient.recentReport()).isSameAs(first);
@@ -92,7 +92,7 @@ class BindingsReporterTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new BindingsReporter(new BindingsInspector(this::addresses, null),
 					new RunningWebServers(List.of()), new MockEnvironment(), Set::of, HostEnvironment.undetected(),
-					() -> null, Duration.ofSeconds(-1)))
+					() -> null, null, Duration.ofSeconds(-1)))
 			.withMessageContaining("maxAge");
 	}
 

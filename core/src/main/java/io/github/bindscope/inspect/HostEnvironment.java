@@ -46,11 +46,14 @@ import org.jspecify.annotations.Nullable;
  * {@code {port}} in place of the port, or {@code null} outside a codespace
  * @param evidence the markers that were found, such as {@code SSH_CONNECTION} or
  * {@code /.dockerenv}
+ * @param cloud the {@link CloudProvider#id() identifier} of the cloud this host is a
+ * virtual machine of, such as {@code aws}, as its firmware (DMI) data tells, or
+ * {@code null}
  * @since 0.1.0
  */
 public record HostEnvironment(String os, @Nullable String container, boolean kubernetes, boolean wsl,
 		@Nullable Integer wslVersion, @Nullable String remoteSession, @Nullable String forwardedUrlTemplate,
-		List<String> evidence) {
+		List<String> evidence, @Nullable String cloud) {
 
 	/**
 	 * The root of the file system this process sees.
@@ -102,10 +105,28 @@ public record HostEnvironment(String os, @Nullable String container, boolean kub
 	 * @param remoteSession the remote session, or {@code null}
 	 * @param forwardedUrlTemplate the Codespaces URL template, or {@code null}
 	 * @param evidence the markers that were found
+	 * @param cloud the identifier of the cloud provider, or {@code null}
 	 */
 	public HostEnvironment {
 		Objects.requireNonNull(os, "'os' must not be null");
 		evidence = List.copyOf(evidence);
+	}
+
+	/**
+	 * Create a new {@link HostEnvironment} outside any cloud Bindscope recognises.
+	 * @param os the operating system
+	 * @param container the container runtime, or {@code null}
+	 * @param kubernetes whether this process runs in a Kubernetes pod
+	 * @param wsl whether this process runs under WSL
+	 * @param wslVersion the WSL version, or {@code null}
+	 * @param remoteSession the remote session, or {@code null}
+	 * @param forwardedUrlTemplate the Codespaces URL template, or {@code null}
+	 * @param evidence the markers that were found
+	 */
+	public HostEnvironment(String os, @Nullable String container, boolean kubernetes, boolean wsl,
+			@Nullable Integer wslVersion, @Nullable String remoteSession, @Nullable String forwardedUrlTemplate,
+			List<String> evidence) {
+		this(os, container, kubernetes, wsl, wslVersion, remoteSession, forwardedUrlTemplate, evidence, null);
 	}
 
 	/**
@@ -118,8 +139,9 @@ public record HostEnvironment(String os, @Nullable String container, boolean kub
 	}
 
 	/**
-	 * Detect an environment from the given variables and file system root. Never throws:
-	 * a file that is missing or cannot be read is a marker that is absent.
+	 * Detect an environment from the given variables and file system root, the cloud from
+	 * the firmware data under {@code sys/class/dmi/id} of that root. Never throws: a file
+	 * that is missing or cannot be read is a marker that is absent.
 	 * @param variables the environment variables
 	 * @param root the root of the file system, {@link #DEFAULT_ROOT} outside tests
 	 * @param osName the {@code os.name} system property, or {@code null}
@@ -135,7 +157,16 @@ public record HostEnvironment(String os, @Nullable String container, boolean kub
 	 * @return an environment without markers, on an unknown operating system
 	 */
 	public static HostEnvironment undetected() {
-		return new HostEnvironment(HostEnvironmentDetector.UNKNOWN_OS, null, false, false, null, null, null, List.of());
+		return new HostEnvironment(HostEnvironmentDetector.UNKNOWN_OS, null, false, false, null, null, null, List.of(),
+				null);
+	}
+
+	/**
+	 * Return the cloud provider this host is a virtual machine of.
+	 * @return the provider, or {@code null} outside the clouds Bindscope recognises
+	 */
+	public @Nullable CloudProvider cloudProvider() {
+		return CloudProvider.of(this.cloud);
 	}
 
 	/**

@@ -86,8 +86,9 @@ final class HostEnvironmentDetector {
 		String osRelease = wslKernelRelease();
 		boolean wsl = wslVariables || osRelease != null;
 		Integer wslVersion = (osRelease != null) ? wslVersion(osRelease) : null;
+		CloudProvider cloud = new CloudDetector(this.root).detect(this.evidence);
 		return new HostEnvironment(os(osName), container, kubernetes, wsl, wslVersion, remoteSession,
-				forwardedUrlTemplate, this.evidence);
+				forwardedUrlTemplate, this.evidence, (cloud != null) ? cloud.id() : null);
 	}
 
 	static String os(@Nullable String osName) {

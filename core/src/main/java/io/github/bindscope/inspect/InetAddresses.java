@@ -18,6 +18,7 @@ package io.github.bindscope.inspect;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -108,6 +109,50 @@ public final class InetAddresses {
 			}
 		}
 		return encoded.toString();
+	}
+
+	/**
+	 * Parse an IP address literal, never asking the name service: a dotted-quad IPv4
+	 * address or an IPv6 address without zone, in brackets or not.
+	 * @param text the text
+	 * @return the address, or {@code null} if the text is not such a literal
+	 */
+	public static @Nullable InetAddress parseLiteral(String text) {
+		String literal = (text.startsWith("[") && text.endsWith("]")) ? text.substring(1, text.length() - 1) : text;
+		if (literal.isEmpty() || literal.length() > 45 || literal.indexOf('%') >= 0) {
+			return null;
+		}
+		boolean ipv6 = literal.indexOf(':') >= 0;
+		if (!literal.chars().allMatch((c) -> isHexDigit(c) || c == '.' || (ipv6 && c == ':'))
+				|| (!ipv6 && !isDottedQuad(literal))) {
+			return null;
+		}
+		try {
+			// In brackets getByName takes the text as an IPv6 literal or fails; a dotted
+			// quad is a literal too. Neither is ever looked up.
+			return InetAddress.getByName(ipv6 ? "[" + literal + "]" : literal);
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isDottedQuad(String text) {
+		String[] parts = text.split("\\.", -1);
+		if (parts.length != 4) {
+			return false;
+		}
+		for (String part : parts) {
+			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')
+					|| Integer.parseInt(part) > 255) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isHexDigit(int c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
 
 	private static boolean isUnreserved(byte b) {

@@ -30,9 +30,11 @@ import io.github.bindscope.inspect.VirtualInterfaces;
 /**
  * The startup banner of a web server's listener: a {@code Local:} line for each URL that
  * works from this host and a {@code Network:} line for each URL other hosts can use, with
- * the interface beside it, or, when there is none, the property that exposes the server.
- * Interface names are {@link PrintableText printable}, and URLs carry zones
- * percent-encoded, so a line never holds a terminal escape or a line break of its own.
+ * the interface beside it, or, when there is none, the property that exposes the server,
+ * and a {@code Public:} line for each public address that the cloud translates to one of
+ * those addresses. Interface names are {@link PrintableText printable}, and URLs carry
+ * zones percent-encoded, so a line never holds a terminal escape or a line break of its
+ * own.
  *
  * <pre>
  * Bindscope: server:8080 (tomcat) is reachable from private networks:
@@ -49,6 +51,8 @@ public final class BindingsBanner {
 	private static final String LOCAL = "  Local:   ";
 
 	private static final String NETWORK = "  Network: ";
+
+	private static final String PUBLIC = "  Public:  ";
 
 	private BindingsBanner() {
 	}
@@ -75,6 +79,12 @@ public final class BindingsBanner {
 			if (address.getUrl() != null && address.getScope() != AddressScope.LOOPBACK) {
 				lines.add(new Line(NETWORK, address.getUrl(), describe(address)));
 				network = true;
+			}
+		}
+		for (ListenerPublicAddress address : listener.publicAddresses()) {
+			// A public address on this host's own interface has its Network line already.
+			if (address.getUrl() != null && address.publicAddress().translated()) {
+				lines.add(new Line(PUBLIC, address.getUrl(), describe(address)));
 			}
 		}
 		int width = lines.stream().mapToInt((line) -> line.url().length()).max().orElse(0);
@@ -131,6 +141,17 @@ public final class BindingsBanner {
 			notes.add("probe timed out, a firewall may drop it");
 		}
 		return String.join(", ", notes);
+	}
+
+	private static String describe(ListenerPublicAddress address) {
+		String note = "translated to " + address.getPrivateAddress();
+		if (address.getProbe() == ProbeResult.REFUSED) {
+			return note + ", probe refused";
+		}
+		if (address.getProbe() == ProbeResult.TIMEOUT) {
+			return note + ", probe timed out, a firewall may drop it";
+		}
+		return note;
 	}
 
 	private static String exposeHint(Listener listener) {

@@ -41,6 +41,8 @@ import io.github.bindscope.inspect.ListeningSocket;
 import io.github.bindscope.inspect.Localhost;
 import io.github.bindscope.inspect.ProbeResult;
 import io.github.bindscope.inspect.ProcSocketTable;
+import io.github.bindscope.inspect.PublicAddress;
+import io.github.bindscope.inspect.PublicAddressLookup;
 import io.github.bindscope.inspect.SocketTableException;
 
 /**
@@ -65,6 +67,8 @@ public final class BindingsInspector {
 
 	private final @Nullable AddressProber prober;
 
+	private final @Nullable AddressProber publicProber;
+
 	private final Localhost localhost;
 
 	/**
@@ -86,10 +90,29 @@ public final class BindingsInspector {
 	 */
 	public BindingsInspector(HostAddresses hostAddresses, @Nullable ProcSocketTable socketTable,
 			@Nullable AddressProber prober, Localhost localhost) {
+		this(hostAddresses, socketTable, prober, localhost, null);
+	}
+
+	/**
+	 * Create a new {@link BindingsInspector} that may also probe this machine's public
+	 * addresses.
+	 * @param hostAddresses the addresses of this host
+	 * @param socketTable the kernel's socket table, or {@code null} where there is none
+	 * @param prober the prober that connects to the web servers' addresses, or
+	 * {@code null} to leave probes {@link ProbeResult#SKIPPED}
+	 * @param localhost what {@code localhost} resolves to
+	 * @param publicProber the prober that connects, from this host, to the public
+	 * addresses the cloud's metadata service reported for the main web server, or
+	 * {@code null} to leave them {@link ProbeResult#SKIPPED}; where both probers are
+	 * given, one probe with {@code prober} covers every address, within its timeout
+	 */
+	public BindingsInspector(HostAddresses hostAddresses, @Nullable ProcSocketTable socketTable,
+			@Nullable AddressProber prober, Localhost localhost, @Nullable AddressProber publicProber) {
 		this.hostAddresses = hostAddresses;
 		this.socketTable = socketTable;
 		this.prober = prober;
 		this.localhost = localhost;
+		this.publicProber = publicProber;
 	}
 
 	/**
@@ -116,6 +139,8 @@ public final class BindingsInspector {
 
 	private BindingsReport inspect(List<WebServerConnector> connectors, RunContext context, boolean live) {
 		List<Finding> findings = new ArrayList<>();
+		PublicAddressLookup lookup = context.publicAddresses();
+		List<PublicAddress> publicAddresses = (lookup != null) ? lookup.addresses() : List.of();
 		List<HostAddress> hosts = hostAddresses(findings);
 		// Before start the table only adds sockets opened earlier, such as a debug
 		// agent's; if it cannot be read, the live report says so.
@@ -139,7 +164,7 @@ public final class BindingsInspector {
 						// will fail to bind; the connector is judged as configured.
 						if (live) {
 							listeners.add(listener(connector, socket.address(), socket.port(), Listener.SOURCE_PROCFS,
-									hosts));
+									hosts, publicAddresses));
 							found = true;
 						}
 					}
@@ -150,7 +175,8 @@ public final class BindingsInspector {
 				// preferred.
 				InetAddress address = (connector.address() == null || connector.address().isAnyLocalAddress())
 						? defaultWildcard() : connector.address();
-				listeners.add(listener(connector, address, connector.port(), Listener.SOURCE_CONNECTOR, hosts));
+				listeners.add(listener(connector, address, connector.port(), Listener.SOURCE_CONNECTOR, hosts,
+						publicAddresses));
 			}
 		}
 		if (sockets != null) {
@@ -168,45 +194,68 @@ public final class BindingsInspector {
 		if (context.jdwpAgent() != null) {
 			addJdwpAgent(context.jdwpAgent(), listeners, sockets != null, hosts);
 		}
-		if (live && this.prober != null) {
-			listeners = probe(this.prober, listeners, hosts);
+		if (live && (this.prober != null || this.publicProber != null)) {
+			listeners = probe(listeners, hosts);
 		}
 		Reachability verdict = verdict(listeners);
 		FindingRules.addFindings(verdict, listeners, hosts, this.localhost, context, findings);
 		return new BindingsReport(verdict, context.devProfile(), List.copyOf(context.activeProfiles()),
-				context.environment(), List.copyOf(listeners), List.copyOf(findings));
+				context.environment(), List.copyOf(listeners), List.copyOf(findings), lookup);
 	}
 
 	/**
 	 * Probe the web servers' addresses. Only addresses of this host are probed: loopback
-	 * and the interface addresses, never anything else.
-	 * @param prober the prober to use
+	 * and the interface addresses, and, with a public prober, the public addresses that
+	 * the cloud's metadata service reported for this machine, never anything else.
 	 * @param listeners the listeners whose addresses to probe
 	 * @param hosts this host's interface addresses
 	 * @return the listeners, each address with its probe result where it was probed
 	 */
-	private static List<Listener> probe(AddressProber prober, List<Listener> listeners, List<HostAddress> hosts) {
+	private List<Listener> probe(List<Listener> listeners, List<HostAddress> hosts) {
 		Set<InetSocketAddress> targets = new LinkedHashSet<>();
 		for (Listener listener : listeners) {
-			if (listener.scheme() != null) {
+			if (listener.scheme() == null) {
+				continue;
+			}
+			if (this.prober != null) {
 				for (ListenerAddress address : listener.addresses()) {
 					if (isOwnAddress(address.inetAddress(), hosts)) {
 						targets.add(new InetSocketAddress(address.inetAddress(), listener.port()));
 					}
 				}
 			}
+			if (this.publicProber != null) {
+				// An address on this host's own interface never leaves the host: only a
+				// translated one tells anything about the cloud's firewall.
+				for (ListenerPublicAddress address : listener.publicAddresses()) {
+					if (address.publicAddress().translated()) {
+						targets.add(new InetSocketAddress(address.inetAddress(), listener.port()));
+					}
+				}
+			}
 		}
-		Map<InetSocketAddress, ProbeResult> results = prober.probe(targets);
+		AddressProber runner = (this.prober != null) ? this.prober : this.publicProber;
+		if (runner == null || targets.isEmpty()) {
+			return listeners;
+		}
+		Map<InetSocketAddress, ProbeResult> results = runner.probe(targets);
 		List<Listener> probed = new ArrayList<>(listeners.size());
 		for (Listener listener : listeners) {
 			List<ListenerAddress> addresses = new ArrayList<>(listener.addresses().size());
 			for (ListenerAddress address : listener.addresses()) {
-				ProbeResult result = results.get(new InetSocketAddress(address.inetAddress(), listener.port()));
+				ProbeResult result = (this.prober != null)
+						? results.get(new InetSocketAddress(address.inetAddress(), listener.port())) : null;
 				addresses.add((result != null) ? address.withProbe(result) : address);
+			}
+			List<ListenerPublicAddress> publicAddresses = new ArrayList<>(listener.publicAddresses().size());
+			for (ListenerPublicAddress address : listener.publicAddresses()) {
+				ProbeResult result = (this.publicProber != null && address.publicAddress().translated())
+						? results.get(new InetSocketAddress(address.inetAddress(), listener.port())) : null;
+				publicAddresses.add((result != null) ? address.withProbe(result) : address);
 			}
 			probed.add(new Listener(listener.role(), listener.server(), listener.scheme(), listener.address(),
 					listener.port(), listener.wildcard(), listener.ipv6Only(), listener.source(),
-					listener.reachability(), List.copyOf(addresses)));
+					listener.reachability(), addresses, publicAddresses));
 		}
 		return probed;
 	}
@@ -324,9 +373,26 @@ public final class BindingsInspector {
 	}
 
 	private Listener listener(WebServerConnector connector, InetAddress address, int port, String source,
-			List<HostAddress> hosts) {
-		return listener(connector.role(), connector.server(), connector.scheme(), connector.contextPath(), address,
-				port, source, hosts);
+			List<HostAddress> hosts, List<PublicAddress> publicAddresses) {
+		Listener listener = listener(connector.role(), connector.server(), connector.scheme(), connector.contextPath(),
+				address, port, source, hosts);
+		if (publicAddresses.isEmpty() || !listener.isMainServer()) {
+			return listener;
+		}
+		// Only where the cloud's translation ends at an address this listener accepts
+		// does the public address reach it.
+		List<ListenerPublicAddress> reaching = new ArrayList<>();
+		for (PublicAddress publicAddress : publicAddresses) {
+			if (listener.addresses()
+				.stream()
+				.anyMatch((accepted) -> accepted.inetAddress().equals(publicAddress.privateAddress()))) {
+				String url = url(connector.scheme(), publicAddress.address(), port, connector.contextPath());
+				reaching.add(new ListenerPublicAddress(publicAddress, url, ProbeResult.SKIPPED));
+			}
+		}
+		return new Listener(listener.role(), listener.server(), listener.scheme(), listener.address(), listener.port(),
+				listener.wildcard(), listener.ipv6Only(), listener.source(), listener.reachability(),
+				listener.addresses(), reaching);
 	}
 
 	private Listener listener(String role, @Nullable String server, @Nullable String scheme, String contextPath,
@@ -367,9 +433,13 @@ public final class BindingsInspector {
 
 	private ListenerAddress listenerAddress(InetAddress address, @Nullable String interfaceName,
 			@Nullable String scheme, int port, String contextPath) {
-		String url = (scheme != null)
-				? scheme + "://" + InetAddresses.toUrlHost(address) + ":" + port + contextPath + "/" : null;
-		return new ListenerAddress(address, interfaceName, AddressScope.of(address), url, ProbeResult.SKIPPED);
+		return new ListenerAddress(address, interfaceName, AddressScope.of(address),
+				url(scheme, address, port, contextPath), ProbeResult.SKIPPED);
+	}
+
+	private static @Nullable String url(@Nullable String scheme, InetAddress address, int port, String contextPath) {
+		return (scheme != null) ? scheme + "://" + InetAddresses.toUrlHost(address) + ":" + port + contextPath + "/"
+				: null;
 	}
 
 	private static @Nullable Reachability verdict(List<Listener> listeners) {

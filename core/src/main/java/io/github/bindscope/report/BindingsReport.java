@@ -22,6 +22,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.github.bindscope.inspect.HostEnvironment;
+import io.github.bindscope.inspect.PublicAddressLookup;
 
 /**
  * Who can reach this application: every listening socket, its reachability, and what is
@@ -34,10 +35,27 @@ import io.github.bindscope.inspect.HostEnvironment;
  * @param environment where this process runs: container, Kubernetes, WSL, remote session
  * @param listeners the listening sockets
  * @param findings what is worth telling
+ * @param publicAddresses what the cloud's instance metadata service said about this
+ * machine's public addresses, or {@code null} where it was not asked
  * @since 0.1.0
  */
 public record BindingsReport(@Nullable Reachability verdict, boolean devProfile, List<String> activeProfiles,
-		HostEnvironment environment, List<Listener> listeners, List<Finding> findings) {
+		HostEnvironment environment, List<Listener> listeners, List<Finding> findings,
+		@Nullable PublicAddressLookup publicAddresses) {
+
+	/**
+	 * Create a new {@link BindingsReport} whose cloud's metadata service was not asked.
+	 * @param verdict the main web server's reachability, or {@code null}
+	 * @param devProfile whether a dev profile is active
+	 * @param activeProfiles the active profiles
+	 * @param environment where this process runs
+	 * @param listeners the listening sockets
+	 * @param findings what is worth telling
+	 */
+	public BindingsReport(@Nullable Reachability verdict, boolean devProfile, List<String> activeProfiles,
+			HostEnvironment environment, List<Listener> listeners, List<Finding> findings) {
+		this(verdict, devProfile, activeProfiles, environment, listeners, findings, null);
+	}
 
 	/**
 	 * Create a new {@link BindingsReport} in an environment that was not detected.

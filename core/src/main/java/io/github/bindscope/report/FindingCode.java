@@ -48,6 +48,26 @@ public enum FindingCode {
 	PRIVATE_ADDRESS_ONLY,
 
 	/**
+	 * What the cloud's instance metadata service says about this machine's public
+	 * addresses: which one internet clients connect to and the address the cloud
+	 * translates it to, or that there is none.
+	 */
+	CLOUD_PUBLIC_ADDRESS,
+
+	/**
+	 * A connection from this host to its own public address, through the cloud's address
+	 * translation, was not answered (or was refused): the cloud's firewall probably drops
+	 * the port.
+	 */
+	PUBLIC_PORT_UNREACHABLE,
+
+	/**
+	 * The cloud's instance metadata service could not be asked for this machine's public
+	 * addresses.
+	 */
+	CLOUD_METADATA_UNAVAILABLE,
+
+	/**
 	 * The JDWP debug agent accepts connections beyond this host: whoever connects can run
 	 * code in this JVM.
 	 */

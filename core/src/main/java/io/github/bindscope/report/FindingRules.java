@@ -59,7 +59,7 @@ final class FindingRules {
 			findings.add(loopbackOnly(main, hosts, context));
 		}
 		else if (verdict == Reachability.PRIVATE_NETWORK) {
-			findings.add(privateAddressOnly(main));
+			findings.add(privateAddressOnly(main, context));
 		}
 		List<String> loopback = acceptedLoopback(main);
 		if (loopback.isEmpty() && main.stream().noneMatch(Listener::wildcard)) {
@@ -71,6 +71,7 @@ final class FindingRules {
 				findings.add(mismatch);
 			}
 		}
+		CloudFindings.addFindings(main, context, findings);
 	}
 
 	private static void addExposureFindings(@Nullable Reachability verdict, List<Listener> listeners,
@@ -356,6 +357,10 @@ final class FindingRules {
 		if (environment.wsl()) {
 			hints.add(wslHint(environment.wslVersion(), port));
 		}
+		String cloud = CloudFindings.loopbackHint(environment, port);
+		if (cloud != null) {
+			hints.add(cloud);
+		}
 		return hints;
 	}
 
@@ -392,15 +397,17 @@ final class FindingRules {
 				+ "interface portproxy) or WSL's mirrored networking mode.";
 	}
 
-	private static Finding privateAddressOnly(List<Listener> main) {
+	private static Finding privateAddressOnly(List<Listener> main, RunContext context) {
 		Listener first = main.stream()
 			.filter((listener) -> listener.reachability() == Reachability.PRIVATE_NETWORK)
 			.findFirst()
 			.orElse(main.get(0));
 		Set<String> addresses = new LinkedHashSet<>();
+		String firstPrivate = null;
 		for (Listener listener : main) {
 			for (ListenerAddress address : listener.addresses()) {
 				if (address.getScope() == AddressScope.PRIVATE) {
+					firstPrivate = (firstPrivate != null) ? firstPrivate : address.getAddress();
 					addresses.add(address.getAddress() + ((address.getInterface() != null)
 							? " (" + PrintableText.of(address.getInterface()) + ")" : ""));
 				}
@@ -413,6 +420,11 @@ final class FindingRules {
 		String action = "Clients on the internet reach this server only through NAT, load balancers, security groups "
 				+ "and firewalls that Bindscope cannot see: if they time out, check that those allow port "
 				+ first.port() + ", and try from a host in the same private network first.";
+		String cloud = (firstPrivate != null)
+				? CloudFindings.privateAddressOnlyAction(context, first.port(), firstPrivate) : null;
+		if (cloud != null) {
+			action = cloud;
+		}
 		return new Finding(Severity.INFO, FindingCode.PRIVATE_ADDRESS_ONLY, first.id(), message, action);
 	}
 

@@ -39,10 +39,13 @@ import org.jspecify.annotations.Nullable;
  * {@code connector} (the server's own view)
  * @param reachability the widest scope it accepts connections on
  * @param addresses the concrete addresses it accepts connections on
+ * @param publicAddresses the public addresses that the cloud translates to one of those
+ * addresses, as its instance metadata service tells them, for the main web server
  * @since 0.1.0
  */
 public record Listener(String role, @Nullable String server, @Nullable String scheme, String address, int port,
-		boolean wildcard, boolean ipv6Only, String source, Reachability reachability, List<ListenerAddress> addresses) {
+		boolean wildcard, boolean ipv6Only, String source, Reachability reachability, List<ListenerAddress> addresses,
+		List<ListenerPublicAddress> publicAddresses) {
 
 	/**
 	 * Role of the main web server's connector.
@@ -104,6 +107,44 @@ public record Listener(String role, @Nullable String server, @Nullable String sc
 	 * that the socket table does not show.
 	 */
 	public static final String SOURCE_ARGUMENTS = "arguments";
+
+	/**
+	 * Create a new {@link Listener}.
+	 * @param role what the socket is for
+	 * @param server the embedded server that owns it, or {@code null}
+	 * @param scheme {@code http} or {@code https} for web servers, or {@code null}
+	 * @param address the address the socket is bound to
+	 * @param port the port the socket is bound to
+	 * @param wildcard whether the socket is bound to a wildcard address
+	 * @param ipv6Only whether a wildcard IPv6 socket refuses IPv4 connections
+	 * @param source where the facts come from
+	 * @param reachability the widest scope it accepts connections on
+	 * @param addresses the concrete addresses it accepts connections on
+	 * @param publicAddresses the public addresses the cloud translates to them
+	 */
+	public Listener {
+		addresses = List.copyOf(addresses);
+		publicAddresses = List.copyOf(publicAddresses);
+	}
+
+	/**
+	 * Create a new {@link Listener} without public addresses.
+	 * @param role what the socket is for
+	 * @param server the embedded server that owns it, or {@code null}
+	 * @param scheme {@code http} or {@code https} for web servers, or {@code null}
+	 * @param address the address the socket is bound to
+	 * @param port the port the socket is bound to
+	 * @param wildcard whether the socket is bound to a wildcard address
+	 * @param ipv6Only whether a wildcard IPv6 socket refuses IPv4 connections
+	 * @param source where the facts come from
+	 * @param reachability the widest scope it accepts connections on
+	 * @param addresses the concrete addresses it accepts connections on
+	 */
+	public Listener(String role, @Nullable String server, @Nullable String scheme, String address, int port,
+			boolean wildcard, boolean ipv6Only, String source, Reachability reachability,
+			List<ListenerAddress> addresses) {
+		this(role, server, scheme, address, port, wildcard, ipv6Only, source, reachability, addresses, List.of());
+	}
 
 	/**
 	 * Return the identifier used by findings: {@code role:port}.

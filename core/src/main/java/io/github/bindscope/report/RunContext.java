@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.bindscope.inspect.HostEnvironment;
 import io.github.bindscope.inspect.JdwpAgent;
+import io.github.bindscope.inspect.PublicAddressLookup;
 
 /**
  * What the report needs to know about the running application besides its sockets.
@@ -40,11 +41,14 @@ import io.github.bindscope.inspect.JdwpAgent;
  * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
  * @param exposedEndpoints the Actuator endpoints served over HTTP and whether they are
  * guarded, or {@code null} where there are none or they cannot be judged yet
+ * @param publicAddresses what the cloud's instance metadata service said about this
+ * machine's public addresses, or {@code null} where it was not asked
  * @since 0.1.0
  */
 public record RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
 		Map<String, PropertyOrigin> origins, Map<Integer, String> portRoles, HostEnvironment environment,
-		@Nullable JdwpAgent jdwpAgent, @Nullable ExposedEndpoints exposedEndpoints) {
+		@Nullable JdwpAgent jdwpAgent, @Nullable ExposedEndpoints exposedEndpoints,
+		@Nullable PublicAddressLookup publicAddresses) {
 
 	/**
 	 * The property that sets the main server's address.
@@ -72,6 +76,8 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 	 * @param environment where this process runs
 	 * @param jdwpAgent the JDWP debug agent the JVM's arguments start, or {@code null}
 	 * @param exposedEndpoints the Actuator endpoints served over HTTP, or {@code null}
+	 * @param publicAddresses what the cloud's instance metadata service said, or
+	 * {@code null} where it was not asked
 	 */
 	public RunContext {
 		origins = Map.copyOf(origins);
@@ -91,7 +97,7 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 	public RunContext(List<String> activeProfiles, boolean devProfile, Set<String> devProfiles,
 			Map<String, PropertyOrigin> origins, Map<Integer, String> portRoles, HostEnvironment environment,
 			@Nullable JdwpAgent jdwpAgent) {
-		this(activeProfiles, devProfile, devProfiles, origins, portRoles, environment, jdwpAgent, null);
+		this(activeProfiles, devProfile, devProfiles, origins, portRoles, environment, jdwpAgent, null, null);
 	}
 
 	/**
@@ -142,7 +148,17 @@ public record RunContext(List<String> activeProfiles, boolean devProfile, Set<St
 	 */
 	public RunContext withExposedEndpoints(@Nullable ExposedEndpoints exposedEndpoints) {
 		return new RunContext(this.activeProfiles, this.devProfile, this.devProfiles, this.origins, this.portRoles,
-				this.environment, this.jdwpAgent, exposedEndpoints);
+				this.environment, this.jdwpAgent, exposedEndpoints, this.publicAddresses);
+	}
+
+	/**
+	 * Return this run context with what the cloud's instance metadata service said.
+	 * @param publicAddresses the lookup's result, or {@code null} where it was not asked
+	 * @return the run context
+	 */
+	public RunContext withPublicAddresses(@Nullable PublicAddressLookup publicAddresses) {
+		return new RunContext(this.activeProfiles, this.devProfile, this.devProfiles, this.origins, this.portRoles,
+				this.environment, this.jdwpAgent, this.exposedEndpoints, publicAddresses);
 	}
 
 	/**

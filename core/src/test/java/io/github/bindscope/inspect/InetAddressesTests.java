@@ -203,6 +203,27 @@ class InetAddressesTests {
 		assertThat(InetAddresses.toText(LINK_LOCAL, "a]@evil.example#")).isEqualTo("fe80::1%a]@evil.example#");
 	}
 
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			203.0.113.10, 203.0.113.10
+			2001:db8::a, 2001:db8::a
+			[2001:db8::a], 2001:db8::a
+			2001:DB8:0:0:0:0:0:A, 2001:db8::a
+			::ffff:10.0.0.1, 10.0.0.1
+			""")
+	void parseLiteralReadsIpLiterals(String text, String address) {
+		InetAddress parsed = InetAddresses.parseLiteral(text);
+		assertThat(parsed).isNotNull();
+		assertThat(InetAddresses.toText(parsed)).isEqualTo(address);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "localhost", "metadata.google.internal", "evil.example", "10.0.0", "10.0.0.256",
+			"10.0.0.1.2", "1e1.0.0.1", "fe80::1%eth0", "[fe80::1", "0x7f.0.0.1", "10.0.0.1 ", "2001:db8::g" })
+	void parseLiteralRefusesAnythingThatWouldBeLookedUpOrIsNoAddress(String text) {
+		assertThat(InetAddresses.parseLiteral(text)).isNull();
+	}
+
 	private static Inet6Address scoped(String literal, int scopeId) throws UnknownHostException {
 		return Inet6Address.getByAddress(null, InetAddress.getByName(literal).getAddress(), scopeId);
 	}

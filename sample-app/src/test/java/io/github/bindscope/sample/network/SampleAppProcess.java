@@ -49,7 +49,7 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private static final int LOG_TAIL_LINES = 60;
 
-	private final TestHosts hosts;
+	private final ServerHost hosts;
 
 	private final Process process;
 
@@ -61,7 +61,7 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private String pidNote = "";
 
-	private SampleAppProcess(TestHosts hosts, Process process, Path log) {
+	private SampleAppProcess(ServerHost hosts, Process process, Path log) {
 		this.hosts = hosts;
 		this.process = process;
 		this.log = log;
@@ -79,7 +79,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 * {@code prod} profile unless they name profiles)
 	 * @return the running app
 	 */
-	static SampleAppProcess start(TestHosts hosts, String name, List<String> jvmArguments, List<String> appArguments) {
+	static SampleAppProcess start(ServerHost hosts, String name, List<String> jvmArguments, List<String> appArguments) {
 		return start(hosts, ServerStack.TOMCAT_MVC, name, jvmArguments, appArguments);
 	}
 
@@ -94,7 +94,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 * {@code prod} profile unless they name profiles)
 	 * @return the running app
 	 */
-	static SampleAppProcess start(TestHosts hosts, ServerStack stack, String name, List<String> jvmArguments,
+	static SampleAppProcess start(ServerHost hosts, ServerStack stack, String name, List<String> jvmArguments,
 			List<String> appArguments) {
 		Path log = logFile(name);
 		SampleAppProcess app = new SampleAppProcess(hosts, launch(hosts, stack, log, jvmArguments, appArguments), log);
@@ -120,7 +120,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 * {@code prod} profile unless they name profiles)
 	 * @return how the JVM exited
 	 */
-	static Exit runUntilExit(TestHosts hosts, String name, List<String> jvmArguments, List<String> appArguments) {
+	static Exit runUntilExit(ServerHost hosts, String name, List<String> jvmArguments, List<String> appArguments) {
 		Path log = logFile(name);
 		SampleAppProcess app = new SampleAppProcess(hosts,
 				launch(hosts, ServerStack.TOMCAT_MVC, log, jvmArguments, appArguments), log);
@@ -141,7 +141,7 @@ final class SampleAppProcess implements AutoCloseable {
 		}
 	}
 
-	private static Process launch(TestHosts hosts, ServerStack stack, Path log, List<String> jvmArguments,
+	private static Process launch(ServerHost hosts, ServerStack stack, Path log, List<String> jvmArguments,
 			List<String> appArguments) {
 		List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", hosts.serverNamespace(),
 				Path.of(System.getProperty("java.home"), "bin", "java").toString()));

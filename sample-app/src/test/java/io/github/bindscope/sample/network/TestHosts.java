@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * runs the app, the client host tries to reach it. Only documentation addresses are used,
  * and only inside namespaces created here, so no traffic ever leaves this machine.
  */
-final class TestHosts implements AutoCloseable {
+final class TestHosts implements ServerHost, AutoCloseable {
 
 	static final String SERVER_IPV4 = "198.51.100.1";
 
@@ -169,7 +169,8 @@ final class TestHosts implements AutoCloseable {
 		return matcher.group(1);
 	}
 
-	String serverNamespace() {
+	@Override
+	public String serverNamespace() {
 		return this.serverNamespace;
 	}
 
@@ -219,7 +220,8 @@ final class TestHosts implements AutoCloseable {
 	 * @param command the command and its arguments
 	 * @return what it did
 	 */
-	ExternalCommand.Result inServer(Duration timeout, String... command) {
+	@Override
+	public ExternalCommand.Result inServer(Duration timeout, String... command) {
 		return inNamespace(this.serverNamespace, timeout, command);
 	}
 
