@@ -53,15 +53,19 @@ class BindingsReportSchemaTests {
 			  "devProfile": false,
 			  "activeProfiles": ["prod"],
 			  "environment": {"os": "linux", "container": "docker", "kubernetes": false, "wsl": false,
-			    "wslVersion": null, "remoteSession": null, "forwardedUrlTemplate": null, "evidence": ["/.dockerenv"]},
+			    "wslVersion": null, "remoteSession": null, "forwardedUrlTemplate": null, "evidence": ["/.dockerenv"],
+			    "cloud": "aws", "publicAddresses": [{"address": "203.0.113.10", "privateAddress": "10.0.0.10"}]},
 			  "listeners": [
 			    {"role": "server", "server": "tomcat", "scheme": "http", "address": "127.0.0.1", "port": 8080,
 			     "wildcard": false, "ipv6Only": false, "source": "procfs", "reachability": "LOCAL_ONLY",
 			     "addresses": [{"address": "127.0.0.1", "interface": "lo", "scope": "LOOPBACK",
-			                    "url": "http://127.0.0.1:8080/", "probe": "SKIPPED"}]},
+			                    "url": "http://127.0.0.1:8080/", "probe": "SKIPPED"}],
+			     "publicAddresses": [{"address": "203.0.113.10", "privateAddress": "10.0.0.10",
+			                          "url": "http://203.0.113.10:8080/", "probe": "TIMEOUT"}]},
 			    {"role": "jdwp", "server": null, "scheme": null, "address": "::", "port": 5005,
 			     "wildcard": true, "ipv6Only": false, "source": "procfs", "reachability": "PUBLIC",
-			     "addresses": [{"address": "::1", "interface": null, "scope": "LOOPBACK", "url": null, "probe": "OPEN"}]}
+			     "addresses": [{"address": "::1", "interface": null, "scope": "LOOPBACK", "url": null, "probe": "OPEN"}],
+			     "publicAddresses": []}
 			  ],
 			  "findings": [{"severity": "WARN", "code": "LOOPBACK_ONLY", "listener": "server:8080",
 			                "message": "The tomcat server listens on 127.0.0.1:8080 only.", "action": "Set server.address."},
@@ -84,7 +88,7 @@ class BindingsReportSchemaTests {
 	void everyObjectOfTheSchemaIsClosedAndRequiresEveryField() {
 		List<JsonNode> objects = new ArrayList<>();
 		collectObjectSchemas(schema(), objects);
-		assertThat(objects).hasSize(5);
+		assertThat(objects).hasSize(7);
 		for (JsonNode object : objects) {
 			assertThat(object.get("additionalProperties").booleanValue()).as(object.toString()).isFalse();
 			List<String> properties = new ArrayList<>(object.get("properties").propertyNames());
