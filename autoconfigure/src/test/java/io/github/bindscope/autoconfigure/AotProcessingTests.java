@@ -97,7 +97,9 @@ class AotProcessingTests {
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(BindingsEndpoint.class, "bindings"))
 			.accepts(hints);
 		List<Method> properties = jsonProperties();
-		assertThat(properties).hasSize(6 + 8 + 10 + 5 + 5);
+		// The report, environment, listener, address, finding, public address and a
+		// listener's public address.
+		assertThat(properties).hasSize(6 + 10 + 11 + 5 + 5 + 2 + 4);
 		for (Method property : properties) {
 			assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(property)).as(property.toString())
 				.accepts(hints);
