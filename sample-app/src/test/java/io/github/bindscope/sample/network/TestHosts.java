@@ -49,7 +49,9 @@ final class TestHosts implements ServerHost, AutoCloseable {
 
 	private static final int CLIENT_CONNECT_SECONDS = 2;
 
-	private static final int JDWP_ATTEMPTS = 3;
+	private static final int JDWP_ATTEMPTS = 10;
+
+	private static final long JDWP_RETRY_PAUSE_MILLIS = 300;
 
 	private static final Pattern LINK_LOCAL = Pattern.compile("inet6 (fe80:[0-9a-f:]+)/");
 
@@ -267,9 +269,12 @@ final class TestHosts implements ServerHost, AutoCloseable {
 			String host = address.startsWith("fe80:") ? address + "%" + this.clientInterface : address;
 			boolean succeeded = false;
 			// The agent serves one debugger at a time and listens again only once the
-			// previous one has detached, so a handshake right after another may need a
-			// second try.
+			// previous one has detached, which on a busy host takes a moment: a handshake
+			// right after another may need more tries, a pause apart (at most about 3 s).
 			for (int attempt = 0; attempt < JDWP_ATTEMPTS && !succeeded; attempt++) {
+				if (attempt > 0) {
+					sleep(JDWP_RETRY_PAUSE_MILLIS);
+				}
 				// bash's /dev/tcp connects without any extra tool; timeout bounds a
 				// dropped SYN.
 				ExternalCommand.Result result = inClient(Duration.ofSeconds(CLIENT_CONNECT_SECONDS + 5), "timeout",
