@@ -46,7 +46,7 @@ import io.github.bindscope.report.Severity;
  * says otherwise: a listener or a finding that goes away sets its series back to
  * {@code 0} instead of leaving it at its last value, and an alert can compare a series
  * that always exists. Tag values are the report's own words (roles, enum names), never an
- * address or a port, so the series stay few (64) and bounded.
+ * address or a port, so the series stay few (72 with today's finding codes) and bounded.
  * <p>
  * The gauges read the live report each time a registry reads them, through
  * {@link BindingsReportSource#recentReport()}: a scrape sees a report at most as old as
