@@ -137,7 +137,12 @@ public final class InetAddresses {
 		}
 	}
 
-	private static boolean isDottedQuad(String text) {
+	/**
+	 * Return whether text is a dotted-quad IPv4 literal: four decimal parts of 0 to 255.
+	 * @param text the text
+	 * @return whether it is one
+	 */
+	static boolean isDottedQuad(String text) {
 		String[] parts = text.split("\\.", -1);
 		if (parts.length != 4) {
 			return false;

@@ -132,25 +132,11 @@ public final class JvmArguments {
 				// never looks it up.
 				return InetAddress.getByName("[" + literal + "]");
 			}
-			return isDottedQuad(literal) ? InetAddress.getByName(literal) : null;
+			return InetAddresses.isDottedQuad(literal) ? InetAddress.getByName(literal) : null;
 		}
 		catch (UnknownHostException ex) {
 			return null;
 		}
-	}
-
-	private static boolean isDottedQuad(String host) {
-		String[] parts = host.split("\\.", -1);
-		if (parts.length != 4) {
-			return false;
-		}
-		for (String part : parts) {
-			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')
-					|| Integer.parseInt(part) > 255) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**
