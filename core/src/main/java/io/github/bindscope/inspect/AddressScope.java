@@ -99,6 +99,15 @@ public enum AddressScope {
 			// Reachable anyway: 6to4 (RFC 3056) and AS112 (RFC 7534)
 			block("2002::/16", PUBLIC), block("2620:4f:8000::/48", PUBLIC));
 
+	// The blocks that can contain an address, by its first byte: a report classifies
+	// every
+	// address of the host, thousands on a busy one, mostly before the JIT has compiled
+	// anything, so each address is tested against the one or two blocks it may be in
+	// rather than all of them.
+	private static final Block[][] IPV4_INDEX = byFirstByte(IPV4_BLOCKS);
+
+	private static final Block[][] IPV6_INDEX = byFirstByte(IPV6_BLOCKS);
+
 	/**
 	 * Classify a unicast address.
 	 * @param address the address to classify
@@ -106,11 +115,25 @@ public enum AddressScope {
 	 * {@link #PUBLIC} if none does
 	 */
 	public static AddressScope of(InetAddress address) {
-		byte[] bytes = address.getAddress();
+		return of(address.getAddress());
+	}
+
+	/**
+	 * Classify a unicast address given by its bytes.
+	 * @param bytes the 4 bytes of an IPv4 address or the 16 of an IPv6 one, in network
+	 * order
+	 * @return the scope of the most specific registry block that contains the address, or
+	 * {@link #PUBLIC} if none does
+	 */
+	static AddressScope of(byte[] bytes) {
 		if (bytes.length == 4) {
-			return lookup(IPV4_BLOCKS, bytes, 0);
+			return lookup(IPV4_INDEX[bytes[0] & 0xff], bytes, 0);
 		}
-		return embedsIpv4(bytes) ? lookup(IPV4_BLOCKS, bytes, 12) : lookup(IPV6_BLOCKS, bytes, 0);
+		// Only addresses in ::/8 can embed an IPv4 address.
+		if (bytes[0] == 0 && embedsIpv4(bytes)) {
+			return lookup(IPV4_INDEX[bytes[12] & 0xff], bytes, 12);
+		}
+		return lookup(IPV6_INDEX[bytes[0] & 0xff], bytes, 0);
 	}
 
 	private static AddressScope lookup(Block[] blocks, byte[] address, int offset) {
@@ -164,6 +187,28 @@ public enum AddressScope {
 		return cleared;
 	}
 
+	/**
+	 * Index blocks by the first byte of the addresses they contain, keeping the longest
+	 * first in each entry.
+	 * @param blocks the blocks, longest first
+	 * @return for each value of the first byte, the blocks that contain addresses
+	 * starting with it
+	 */
+	private static Block[][] byFirstByte(Block[] blocks) {
+		Block[][] index = new Block[256][];
+		Block[] candidates = new Block[blocks.length];
+		for (int first = 0; first < index.length; first++) {
+			int count = 0;
+			for (Block block : blocks) {
+				if (block.containsFirstByte(first)) {
+					candidates[count++] = block;
+				}
+			}
+			index[first] = Arrays.copyOf(candidates, count);
+		}
+		return index;
+	}
+
 	private static Block[] longestFirst(int addressLength, Block... blocks) {
 		for (Block block : blocks) {
 			if (block.prefix().length != addressLength) {
@@ -178,6 +223,11 @@ public enum AddressScope {
 	 * A registry block: the first {@code length} bits of {@code prefix}.
 	 */
 	private record Block(byte[] prefix, int length, AddressScope scope) {
+
+		boolean containsFirstByte(int first) {
+			int bits = Math.min(this.length, 8);
+			return ((first ^ this.prefix[0]) & (0xff00 >>> bits) & 0xff) == 0;
+		}
 
 		boolean contains(byte[] address, int offset) {
 			int whole = this.length / 8;
