@@ -70,6 +70,13 @@ public final class ProcSocketTable {
 
 	private static final char SYN_RECV_STATE = '3';
 
+	private static final String TCP_COUNTER = "TCP:";
+
+	private static final String TCP6_COUNTER = "TCP6:";
+
+	// sockstat is a few short lines.
+	private static final int COUNTERS_SIZE = 1024;
+
 	// Far longer than any row the kernel prints (about 150 bytes).
 	private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -123,9 +130,10 @@ public final class ProcSocketTable {
 	 */
 	public List<ListeningSocket> listeningSockets() {
 		List<ListeningSocket> sockets = new ArrayList<>();
-		boolean tcpRead = readTable(tcpTable(), sockets);
+		Path net = selfPath().resolve("net");
+		boolean tcpRead = readTable(tcpTable(), net.resolve("sockstat"), TCP_COUNTER, sockets);
 		// A missing tcp6 table only means IPv6 is disabled.
-		boolean tcp6Read = readTable(selfPath().resolve("net").resolve("tcp6"), sockets);
+		boolean tcp6Read = readTable(net.resolve("tcp6"), net.resolve("sockstat6"), TCP6_COUNTER, sockets);
 		if (!tcpRead && !tcp6Read) {
 			return List.of();
 		}
@@ -155,7 +163,29 @@ public final class ProcSocketTable {
 		return selfPath().resolve("net").resolve("tcp");
 	}
 
-	private boolean readTable(Path table, List<ListeningSocket> sink) {
+	/**
+	 * Read the listening sockets of a table, unless the network namespace has no TCP
+	 * socket of its family at all.
+	 * <p>
+	 * Reading the last listening row makes the kernel look for the row after it: it walks
+	 * its established hash from the first bucket until it finds a socket of the family in
+	 * this network namespace, and through every bucket when there is none, which took
+	 * milliseconds on a machine with a large hash. A Java application opens IPv6 sockets
+	 * (IPv4 ones are mapped into them), so in a container that has just started the IPv4
+	 * table often holds no socket at all: the namespace's count of sockets of the family
+	 * in use ({@code sockstat}), which counts every listening socket, then tells that
+	 * there is nothing to read. A count that cannot be read or parsed reads the table as
+	 * before.
+	 * @param table the table
+	 * @param counters the {@code sockstat} file that counts the family's sockets
+	 * @param counter the label of the family's TCP line in it
+	 * @param sink the list to add the listening sockets to
+	 * @return whether the table exists
+	 */
+	private boolean readTable(Path table, Path counters, String counter, List<ListeningSocket> sink) {
+		if (socketsInUse(counters, counter) == 0 && Files.exists(table)) {
+			return true;
+		}
 		try (InputStream in = Files.newInputStream(table)) {
 			readListenRows(in, sink);
 			return true;
@@ -168,6 +198,40 @@ public final class ProcSocketTable {
 					+ "). Make sure the process may read its own procfs entries;"
 					+ " until then only the configured connectors will be reported.", ex);
 		}
+	}
+
+	/**
+	 * Return the number of TCP sockets of one family in use in this network namespace, as
+	 * {@code sockstat} counts them: every socket hashed by the kernel, listening ones
+	 * included, {@code TIME_WAIT} ones not.
+	 * @param counters the {@code sockstat} or {@code sockstat6} file
+	 * @param counter the label of the TCP line, such as {@code TCP:}
+	 * @return the count, or -1 if it cannot be read
+	 */
+	static long socketsInUse(Path counters, String counter) {
+		byte[] bytes = new byte[COUNTERS_SIZE];
+		int length = 0;
+		try (InputStream in = Files.newInputStream(counters)) {
+			int read;
+			while (length < bytes.length && (read = in.read(bytes, length, bytes.length - length)) > 0) {
+				length += read;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+		String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+		String prefix = counter + " inuse ";
+		int start = 0;
+		if (!text.startsWith(prefix)) {
+			int line = text.indexOf("\n" + prefix);
+			if (line < 0) {
+				return -1;
+			}
+			start = line + 1;
+		}
+		int digits = start + prefix.length();
+		return parseDecimal(text, digits, tokenEnd(text, digits));
 	}
 
 	/**
