@@ -31,9 +31,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -93,6 +95,10 @@ public final class ProcSocketTable {
 	private final Path procRoot;
 
 	private final ByteOrder byteOrder;
+
+	// Which of the listening sockets seen last were this process's, and through which
+	// descriptor: see ownSocketInodes.
+	private volatile @Nullable Ownership ownership;
 
 	/**
 	 * Create a reader for the {@code procfs} mounted at the given root.
@@ -351,18 +357,34 @@ public final class ProcSocketTable {
 	 * numbers, while a busy server holds thousands of connections after them: the scan
 	 * stops as soon as every candidate is found, which is at once when no other process
 	 * in the network namespace listens (a container, a pod).
+	 * <p>
+	 * Where other processes listen too, the scan has to read every descriptor to prove
+	 * that their sockets are not this process's: thousands on a busy server, at every
+	 * report. So the outcome is kept, and while the table shows no listening socket that
+	 * was not there at the last scan, the next report only checks that each descriptor
+	 * found then still holds its socket. A listening socket that was another process's
+	 * stays another process's: this process could only come to hold it if that process
+	 * passed it a descriptor (over a Unix socket, or through {@code pidfd_getfd}), which
+	 * the JDK offers no way to receive. A new listening socket, or a descriptor that no
+	 * longer holds its socket, makes the next report scan again.
 	 * @param candidates the inodes of the listening sockets in the table
 	 * @return the candidates that are sockets of this process
 	 */
 	private Set<Long> ownSocketInodes(Set<Long> candidates) {
+		Ownership known = this.ownership;
+		Set<Long> own = (known != null) ? known.stillOwned(candidates) : null;
+		if (own != null) {
+			return own;
+		}
 		Path fdDirectory = selfPath().resolve("fd");
-		Set<Long> inodes = new HashSet<>();
+		Map<Long, Path> found = new HashMap<>();
 		try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(fdDirectory)) {
 			Iterator<Path> iterator = descriptors.iterator();
-			while (inodes.size() < candidates.size() && iterator.hasNext()) {
-				long inode = socketInode(iterator.next());
+			while (found.size() < candidates.size() && iterator.hasNext()) {
+				Path descriptor = iterator.next();
+				long inode = socketInode(descriptor);
 				if (candidates.contains(inode)) {
-					inodes.add(inode);
+					found.putIfAbsent(inode, descriptor);
 				}
 			}
 		}
@@ -372,7 +394,8 @@ public final class ProcSocketTable {
 					+ " procfs is mounted with hidepid or a security module restricts access."
 					+ " Only the configured connectors will be reported.", ex);
 		}
-		return inodes;
+		this.ownership = new Ownership(Set.copyOf(candidates), Map.copyOf(found));
+		return found.keySet();
 	}
 
 	private static String describe(Exception ex) {
@@ -529,6 +552,41 @@ public final class ProcSocketTable {
 			value = value * 10 + (c - '0');
 		}
 		return value;
+	}
+
+	/**
+	 * The listening sockets of the last descriptor scan, and the descriptor through which
+	 * this process held each of its own.
+	 *
+	 * @param candidates the inodes of every listening socket the tables showed
+	 * @param descriptors a descriptor of each of them that was this process's, by inode
+	 */
+	private record Ownership(Set<Long> candidates, Map<Long, Path> descriptors) {
+
+		/**
+		 * Return which of the given listening sockets are this process's, if the last
+		 * scan still tells: none of them is new and each of its own is still held through
+		 * the same descriptor.
+		 * @param current the inodes of the listening sockets the tables show now
+		 * @return the inodes of this process's sockets, or {@code null} to scan again
+		 */
+		@Nullable Set<Long> stillOwned(Set<Long> current) {
+			if (!this.candidates.containsAll(current)) {
+				return null;
+			}
+			Set<Long> own = new HashSet<>();
+			for (Long inode : current) {
+				Path descriptor = this.descriptors.get(inode);
+				if (descriptor != null) {
+					if (socketInode(descriptor) != inode) {
+						return null;
+					}
+					own.add(inode);
+				}
+			}
+			return own;
+		}
+
 	}
 
 }

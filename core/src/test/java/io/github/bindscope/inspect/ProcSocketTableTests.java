@@ -321,6 +321,55 @@ class ProcSocketTableTests {
 	}
 
 	@Test
+	void newListeningSocketOfThisProcessIsFoundByTheNextReport() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200)), null, 100);
+		ProcSocketTable table = table(root);
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		Files.writeString(root.resolve("self/net/tcp"), ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200), ProcFixture.listenRow(2, "0100007F:1F91", 300)));
+		Files.createSymbolicLink(root.resolve("self/fd/4"), Path.of("socket:[300]"));
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L, 300L);
+	}
+
+	@Test
+	void listeningSocketWhoseDescriptorThisProcessClosedIsNoLongerReported() throws IOException {
+		// The socket lives on in a process that inherited it.
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200)), null, 100);
+		ProcSocketTable table = table(root);
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		Files.delete(root.resolve("self/fd/3"));
+		assertThat(table.listeningSockets()).isEmpty();
+	}
+
+	@Test
+	void descriptorReusedForAnotherSocketNoLongerHoldsTheListener() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200)), null, 100);
+		ProcSocketTable table = table(root);
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		Files.delete(root.resolve("self/fd/3"));
+		Files.createSymbolicLink(root.resolve("self/fd/3"), Path.of("socket:[999]"));
+		assertThat(table.listeningSockets()).isEmpty();
+	}
+
+	@Test
+	void listeningSocketOfAnotherProcessStaysTheirsUntilTheListenersChange() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200)), null, 100);
+		ProcSocketTable table = table(root);
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		// Another process passes its listening socket over a Unix socket, which the JDK
+		// cannot receive: the descriptors are not read again for a socket seen before.
+		Files.createSymbolicLink(root.resolve("self/fd/5"), Path.of("socket:[200]"));
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		Files.writeString(root.resolve("self/net/tcp"), ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200), ProcFixture.listenRow(2, "00000000:0019", 300)));
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(200L, 100L);
+	}
+
+	@Test
 	void tableOfAFamilyWithNoSocketInUseIsNotRead() throws IOException {
 		Path root = procRoot(null,
 				ProcFixture.tcp6(ProcFixture.listenRow(0, "00000000000000000000000001000000:1F90", 1300)), 1300);
