@@ -196,15 +196,16 @@ public enum AddressScope {
 	 */
 	private static Block[][] byFirstByte(Block[] blocks) {
 		Block[][] index = new Block[256][];
-		Block[] candidates = new Block[blocks.length];
-		for (int first = 0; first < index.length; first++) {
-			int count = 0;
-			for (Block block : blocks) {
-				if (block.containsFirstByte(first)) {
-					candidates[count++] = block;
-				}
+		Arrays.fill(index, new Block[0]);
+		for (Block block : blocks) {
+			// A block shorter than a byte covers a range of first bytes.
+			int free = 8 - Math.min(block.length(), 8);
+			int first = (block.prefix()[0] & 0xff) >>> free << free;
+			for (int value = first; value < first + (1 << free); value++) {
+				Block[] entry = Arrays.copyOf(index[value], index[value].length + 1);
+				entry[entry.length - 1] = block;
+				index[value] = entry;
 			}
-			index[first] = Arrays.copyOf(candidates, count);
 		}
 		return index;
 	}
@@ -223,11 +224,6 @@ public enum AddressScope {
 	 * A registry block: the first {@code length} bits of {@code prefix}.
 	 */
 	private record Block(byte[] prefix, int length, AddressScope scope) {
-
-		boolean containsFirstByte(int first) {
-			int bits = Math.min(this.length, 8);
-			return ((first ^ this.prefix[0]) & (0xff00 >>> bits) & 0xff) == 0;
-		}
 
 		boolean contains(byte[] address, int offset) {
 			int whole = this.length / 8;

@@ -388,7 +388,16 @@ public final class BindingsInspector {
 			if (address instanceof Inet6Address) {
 				host = (text.indexOf('%') < 0) ? "[" + text + "]" : InetAddresses.toUrlHost(address);
 			}
-			url = scheme + "://" + host + ":" + port + contextPath + "/";
+			// A builder rather than concatenation, whose call site would be linked when
+			// the first report is made, at startup.
+			url = new StringBuilder(scheme.length() + host.length() + contextPath.length() + 10).append(scheme)
+				.append("://")
+				.append(host)
+				.append(':')
+				.append(port)
+				.append(contextPath)
+				.append('/')
+				.toString();
 		}
 		return new ListenerAddress(address, text, interfaceName, scope, url, ProbeResult.SKIPPED);
 	}

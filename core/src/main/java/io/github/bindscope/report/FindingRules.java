@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -471,7 +472,7 @@ final class FindingRules {
 		}
 
 		void name(String text, @Nullable String interfaceName) {
-			this.named.add(text + ((interfaceName != null) ? " (" + PrintableText.of(interfaceName) + ")" : ""));
+			this.named.add((interfaceName != null) ? text + " (" + PrintableText.of(interfaceName) + ")" : text);
 		}
 
 		boolean isEmpty() {
@@ -485,7 +486,31 @@ final class FindingRules {
 			return (more > 0) ? list + " and " + more + " more (the report lists every one)" : list;
 		}
 
-		private record Entry(Object identity, @Nullable String interfaceName) {
+		/**
+		 * An address and its interface. Not a record: its first use would link the
+		 * record's generated methods at startup, when the first report is made.
+		 */
+		private static final class Entry {
+
+			private final Object identity;
+
+			private final @Nullable String interfaceName;
+
+			Entry(Object identity, @Nullable String interfaceName) {
+				this.identity = identity;
+				this.interfaceName = interfaceName;
+			}
+
+			@Override
+			public boolean equals(@Nullable Object other) {
+				return other instanceof Entry entry && this.identity.equals(entry.identity)
+						&& Objects.equals(this.interfaceName, entry.interfaceName);
+			}
+
+			@Override
+			public int hashCode() {
+				return 31 * this.identity.hashCode() + Objects.hashCode(this.interfaceName);
+			}
 
 		}
 
