@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import io.github.bindscope.metrics.BindingsMetrics;
 import io.github.bindscope.report.BindingsReport;
+import io.github.bindscope.report.FindingCode;
 import io.github.bindscope.report.Reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class BindingsMetricsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(BindingsMetrics.class).hasBean("bindscopeBindingsMetrics");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.find("bindscope.listeners").gauges()).hasSize(36);
-			assertThat(registry.find("bindscope.findings").gauges()).hasSize(22);
+			assertThat(registry.find("bindscope.findings").gauges()).hasSize(FindingCode.values().length * 2);
 			assertThat(registry.find("bindscope.verdict").gauges()).hasSize(4);
 			// No web server has started in this context: no verdict yet.
 			assertThat(registry.find("bindscope.verdict").gauges())

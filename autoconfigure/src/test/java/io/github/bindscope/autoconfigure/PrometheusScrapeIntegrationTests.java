@@ -49,6 +49,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.yaml.snakeyaml.Yaml;
 
+import io.github.bindscope.report.FindingCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,10 +99,11 @@ class PrometheusScrapeIntegrationTests {
 			.contains("# TYPE bindscope_verdict gauge\n");
 		assertThat(samples).extracting(Sample::name)
 			.containsOnly("bindscope_listeners", "bindscope_findings", "bindscope_verdict");
-		// Every role and reachability (9 x 4), code and severity (11 x 2), and verdict
-		// (4): a series exists whatever the report holds.
+		// Every role and reachability (9 x 4), code and severity (each code x 2), and
+		// verdict (4): a series exists whatever the report holds.
 		assertThat(samples).filteredOn((sample) -> sample.name().equals("bindscope_listeners")).hasSize(36);
-		assertThat(samples).filteredOn((sample) -> sample.name().equals("bindscope_findings")).hasSize(22);
+		assertThat(samples).filteredOn((sample) -> sample.name().equals("bindscope_findings"))
+			.hasSize(FindingCode.values().length * 2);
 		assertThat(samples).filteredOn((sample) -> sample.name().equals("bindscope_verdict")).hasSize(4);
 		// Low cardinality: the labels name roles, scopes, codes and severities, never
 		// an address or a port.

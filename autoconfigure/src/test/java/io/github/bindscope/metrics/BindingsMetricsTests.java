@@ -73,7 +73,7 @@ class BindingsMetricsTests {
 			.containsOnly("server", "management", "connector", "jdwp", "jmx", "livereload", "grpc", "rsocket", "other");
 		assertThat(gauges("bindscope.listeners")).extracting((gauge) -> gauge.getId().getTag("reachability"))
 			.containsOnly("LOCAL_ONLY", "LINK_LOCAL", "PRIVATE_NETWORK", "PUBLIC");
-		assertThat(gauges("bindscope.findings")).hasSize(11 * 2)
+		assertThat(gauges("bindscope.findings")).hasSize(FindingCode.values().length * 2)
 			.extracting((gauge) -> gauge.getId().getTag("severity"))
 			.containsOnly("INFO", "WARN");
 		assertThat(gauges("bindscope.findings")).extracting((gauge) -> gauge.getId().getTag("code"))
@@ -129,7 +129,7 @@ class BindingsMetricsTests {
 		assertThat(listeners("server", "PUBLIC")).isEqualTo(1);
 		assertThat(verdict("LOCAL_ONLY")).isZero();
 		assertThat(verdict("PUBLIC")).isEqualTo(1);
-		assertThat(gauges("bindscope.findings")).hasSize(22);
+		assertThat(gauges("bindscope.findings")).hasSize(FindingCode.values().length * 2);
 	}
 
 	@Test
