@@ -99,10 +99,9 @@ public enum AddressScope {
 			// Reachable anyway: 6to4 (RFC 3056) and AS112 (RFC 7534)
 			block("2002::/16", PUBLIC), block("2620:4f:8000::/48", PUBLIC));
 
-	// The blocks that can contain an address, by its first byte: a report classifies
-	// every
-	// address of the host, thousands on a busy one, mostly before the JIT has compiled
-	// anything, so each address is tested against the one or two blocks it may be in
+	// The blocks that can contain an address, by its first byte: a report classifies each
+	// of the host's addresses, thousands on a busy host, mostly before the JIT has
+	// compiled anything, so each is tested against the one or two blocks it may be in
 	// rather than all of them.
 	private static final Block[][] IPV4_INDEX = byFirstByte(IPV4_BLOCKS);
 

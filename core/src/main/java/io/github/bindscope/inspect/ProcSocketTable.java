@@ -176,12 +176,12 @@ public final class ProcSocketTable {
 	 * Reading the last listening row makes the kernel look for the row after it: it walks
 	 * its established hash from the first bucket until it finds a socket of the family in
 	 * this network namespace, and through every bucket when there is none, which took
-	 * milliseconds on a machine with a large hash. A Java application opens IPv6 sockets
-	 * (IPv4 ones are mapped into them), so in a container that has just started the IPv4
-	 * table often holds no socket at all: the namespace's count of sockets of the family
-	 * in use ({@code sockstat}), which counts every listening socket, then tells that
-	 * there is nothing to read. A count that cannot be read or parsed reads the table as
-	 * before.
+	 * milliseconds on a machine with a large hash. The JDK opens IPv6 sockets wherever
+	 * IPv6 is available (IPv4 addresses are mapped into them), so in a container that has
+	 * just started the IPv4 table often holds no socket at all: the namespace's count of
+	 * sockets of the family in use ({@code sockstat}), which counts every listening
+	 * socket, then tells that there is nothing to read. A count that cannot be read or
+	 * parsed reads the table as before.
 	 * @param table the table
 	 * @param counters the {@code sockstat} file that counts the family's sockets
 	 * @param counter the label of the family's TCP line in it
