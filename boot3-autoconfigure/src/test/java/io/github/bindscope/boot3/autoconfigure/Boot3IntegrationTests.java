@@ -112,7 +112,7 @@ class Boot3IntegrationTests {
 			assertThat(meter(port, "bindscope.findings?tag=code:LOOPBACK_ONLY&tag=severity:INFO")).isZero();
 			assertThat(meter(port, "bindscope.listeners?tag=role:server&tag=reachability:LOCAL_ONLY")).isEqualTo(1);
 			// Without tags, the endpoint sums every series: the report's whole lists.
-			String json = get(port, "/actuator/bindings");
+			String json = report(port);
 			assertThat(meter(port, "bindscope.listeners"))
 				.isEqualTo(((List<?>) JsonPath.read(json, "$.listeners")).size());
 			assertThat(meter(port, "bindscope.findings"))
@@ -154,12 +154,16 @@ class Boot3IntegrationTests {
 	 * JSON Schema.
 	 */
 	private static String report(int port) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/bindings"))
+		return ReportSchema.assertValid(get(port, "/actuator/bindings"));
+	}
+
+	private static String get(int port, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		return ReportSchema.assertValid(response.body());
+		return response.body();
 	}
 
 	private static final String[] TOMCAT = { "org.apache.catalina", "org.apache.tomcat", "org.apache.coyote" };
