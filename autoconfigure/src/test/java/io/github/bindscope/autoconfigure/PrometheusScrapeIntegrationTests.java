@@ -100,8 +100,8 @@ class PrometheusScrapeIntegrationTests {
 			.contains("# TYPE bindscope_verdict gauge\n");
 		assertThat(samples).extracting(Sample::name)
 			.containsOnly("bindscope_listeners", "bindscope_findings", "bindscope_verdict");
-		// Every role and reachability (9 x 4), code and severity (11 x 2), and verdict
-		// (4): a series exists whatever the report holds.
+		// Every role and reachability (9 x 4), code and severity (each code x 2), and
+		// verdict (4): a series exists whatever the report holds.
 		assertThat(samples).filteredOn((sample) -> sample.name().equals("bindscope_listeners")).hasSize(36);
 		assertThat(samples).filteredOn((sample) -> sample.name().equals("bindscope_findings"))
 			.hasSize(FindingCode.values().length * Severity.values().length);

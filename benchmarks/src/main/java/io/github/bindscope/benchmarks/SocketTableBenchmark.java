@@ -99,9 +99,25 @@ public class SocketTableBenchmark {
 		}
 	}
 
+	/**
+	 * The table read again by the same reader, as every report after the first reads it:
+	 * descriptors are scanned again only when a listening socket is new.
+	 * @return this process's listening sockets
+	 */
 	@Benchmark
 	public List<ListeningSocket> listeningSockets() {
 		return this.table.listeningSockets();
+	}
+
+	/**
+	 * The table read by a new reader, as the first report reads it: descriptors are
+	 * scanned until each listening socket is found, or all of them where other processes
+	 * listen too.
+	 * @return this process's listening sockets
+	 */
+	@Benchmark
+	public List<ListeningSocket> firstRead() {
+		return new ProcSocketTable(this.root).listeningSockets();
 	}
 
 }

@@ -99,6 +99,14 @@ public enum AddressScope {
 			// Reachable anyway: 6to4 (RFC 3056) and AS112 (RFC 7534)
 			block("2002::/16", PUBLIC), block("2620:4f:8000::/48", PUBLIC));
 
+	// The blocks that can contain an address, by its first byte: a report classifies each
+	// of the host's addresses, thousands on a busy host, mostly before the JIT has
+	// compiled anything, so each is tested against the one or two blocks it may be in
+	// rather than all of them.
+	private static final Block[][] IPV4_INDEX = byFirstByte(IPV4_BLOCKS);
+
+	private static final Block[][] IPV6_INDEX = byFirstByte(IPV6_BLOCKS);
+
 	/**
 	 * Classify a unicast address.
 	 * @param address the address to classify
@@ -106,11 +114,25 @@ public enum AddressScope {
 	 * {@link #PUBLIC} if none does
 	 */
 	public static AddressScope of(InetAddress address) {
-		byte[] bytes = address.getAddress();
+		return of(address.getAddress());
+	}
+
+	/**
+	 * Classify a unicast address given by its bytes.
+	 * @param bytes the 4 bytes of an IPv4 address or the 16 of an IPv6 one, in network
+	 * order
+	 * @return the scope of the most specific registry block that contains the address, or
+	 * {@link #PUBLIC} if none does
+	 */
+	static AddressScope of(byte[] bytes) {
 		if (bytes.length == 4) {
-			return lookup(IPV4_BLOCKS, bytes, 0);
+			return lookup(IPV4_INDEX[bytes[0] & 0xff], bytes, 0);
 		}
-		return embedsIpv4(bytes) ? lookup(IPV4_BLOCKS, bytes, 12) : lookup(IPV6_BLOCKS, bytes, 0);
+		// Only addresses in ::/8 can embed an IPv4 address.
+		if (bytes[0] == 0 && embedsIpv4(bytes)) {
+			return lookup(IPV4_INDEX[bytes[12] & 0xff], bytes, 12);
+		}
+		return lookup(IPV6_INDEX[bytes[0] & 0xff], bytes, 0);
 	}
 
 	private static AddressScope lookup(Block[] blocks, byte[] address, int offset) {
@@ -162,6 +184,29 @@ public enum AddressScope {
 			cleared[bit / 8] |= (byte) (prefix[bit / 8] & (0x80 >>> (bit % 8)));
 		}
 		return cleared;
+	}
+
+	/**
+	 * Index blocks by the first byte of the addresses they contain, keeping the longest
+	 * first in each entry.
+	 * @param blocks the blocks, longest first
+	 * @return for each value of the first byte, the blocks that contain addresses
+	 * starting with it
+	 */
+	private static Block[][] byFirstByte(Block[] blocks) {
+		Block[][] index = new Block[256][];
+		Arrays.fill(index, new Block[0]);
+		for (Block block : blocks) {
+			// A block shorter than a byte covers a range of first bytes.
+			int free = 8 - Math.min(block.length(), 8);
+			int first = (block.prefix()[0] & 0xff) >>> free << free;
+			for (int value = first; value < first + (1 << free); value++) {
+				Block[] entry = Arrays.copyOf(index[value], index[value].length + 1);
+				entry[entry.length - 1] = block;
+				index[value] = entry;
+			}
+		}
+		return index;
 	}
 
 	private static Block[] longestFirst(int addressLength, Block... blocks) {

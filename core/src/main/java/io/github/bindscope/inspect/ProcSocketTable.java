@@ -31,9 +31,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -70,6 +72,13 @@ public final class ProcSocketTable {
 
 	private static final char SYN_RECV_STATE = '3';
 
+	private static final String TCP_COUNTER = "TCP:";
+
+	private static final String TCP6_COUNTER = "TCP6:";
+
+	// sockstat is a few short lines.
+	private static final int COUNTERS_SIZE = 1024;
+
 	// Far longer than any row the kernel prints (about 150 bytes).
 	private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -86,6 +95,10 @@ public final class ProcSocketTable {
 	private final Path procRoot;
 
 	private final ByteOrder byteOrder;
+
+	// Which of the listening sockets seen last were this process's, and through which
+	// descriptor: see ownSocketInodes.
+	private volatile @Nullable Ownership ownership;
 
 	/**
 	 * Create a reader for the {@code procfs} mounted at the given root.
@@ -123,9 +136,10 @@ public final class ProcSocketTable {
 	 */
 	public List<ListeningSocket> listeningSockets() {
 		List<ListeningSocket> sockets = new ArrayList<>();
-		boolean tcpRead = readTable(tcpTable(), sockets);
+		Path net = selfPath().resolve("net");
+		boolean tcpRead = readTable(tcpTable(), net.resolve("sockstat"), TCP_COUNTER, sockets);
 		// A missing tcp6 table only means IPv6 is disabled.
-		boolean tcp6Read = readTable(selfPath().resolve("net").resolve("tcp6"), sockets);
+		boolean tcp6Read = readTable(net.resolve("tcp6"), net.resolve("sockstat6"), TCP6_COUNTER, sockets);
 		if (!tcpRead && !tcp6Read) {
 			return List.of();
 		}
@@ -155,7 +169,29 @@ public final class ProcSocketTable {
 		return selfPath().resolve("net").resolve("tcp");
 	}
 
-	private boolean readTable(Path table, List<ListeningSocket> sink) {
+	/**
+	 * Read the listening sockets of a table, unless the network namespace has no TCP
+	 * socket of its family at all.
+	 * <p>
+	 * Reading the last listening row makes the kernel look for the row after it: it walks
+	 * its established hash from the first bucket until it finds a socket of the family in
+	 * this network namespace, and through every bucket when there is none, which took
+	 * milliseconds on a machine with a large hash. The JDK opens IPv6 sockets wherever
+	 * IPv6 is available (IPv4 addresses are mapped into them), so in a container that has
+	 * just started the IPv4 table often holds no socket at all: the namespace's count of
+	 * sockets of the family in use ({@code sockstat}), which counts every listening
+	 * socket, then tells that there is nothing to read. A count that cannot be read or
+	 * parsed reads the table as before.
+	 * @param table the table
+	 * @param counters the {@code sockstat} file that counts the family's sockets
+	 * @param counter the label of the family's TCP line in it
+	 * @param sink the list to add the listening sockets to
+	 * @return whether the table exists
+	 */
+	private boolean readTable(Path table, Path counters, String counter, List<ListeningSocket> sink) {
+		if (socketsInUse(counters, counter) == 0 && Files.exists(table)) {
+			return true;
+		}
 		try (InputStream in = Files.newInputStream(table)) {
 			readListenRows(in, sink);
 			return true;
@@ -168,6 +204,40 @@ public final class ProcSocketTable {
 					+ "). Make sure the process may read its own procfs entries;"
 					+ " until then only the configured connectors will be reported.", ex);
 		}
+	}
+
+	/**
+	 * Return the number of TCP sockets of one family in use in this network namespace, as
+	 * {@code sockstat} counts them: every socket hashed by the kernel, listening ones
+	 * included, {@code TIME_WAIT} ones not.
+	 * @param counters the {@code sockstat} or {@code sockstat6} file
+	 * @param counter the label of the TCP line, such as {@code TCP:}
+	 * @return the count, or -1 if it cannot be read
+	 */
+	static long socketsInUse(Path counters, String counter) {
+		byte[] bytes = new byte[COUNTERS_SIZE];
+		int length = 0;
+		try (InputStream in = Files.newInputStream(counters)) {
+			int read;
+			while (length < bytes.length && (read = in.read(bytes, length, bytes.length - length)) > 0) {
+				length += read;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+		String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+		String prefix = counter + " inuse ";
+		int start = 0;
+		if (!text.startsWith(prefix)) {
+			int line = text.indexOf("\n" + prefix);
+			if (line < 0) {
+				return -1;
+			}
+			start = line + 1;
+		}
+		int digits = start + prefix.length();
+		return parseDecimal(text, digits, tokenEnd(text, digits));
 	}
 
 	/**
@@ -287,18 +357,34 @@ public final class ProcSocketTable {
 	 * numbers, while a busy server holds thousands of connections after them: the scan
 	 * stops as soon as every candidate is found, which is at once when no other process
 	 * in the network namespace listens (a container, a pod).
+	 * <p>
+	 * Where other processes listen too, the scan has to read every descriptor to prove
+	 * that their sockets are not this process's: thousands on a busy server, at every
+	 * report. So the outcome is kept, and while the table shows no listening socket that
+	 * was not there at the last scan, the next report only checks that each descriptor
+	 * found then still holds its socket. A listening socket that was another process's
+	 * stays another process's: this process could only come to hold it if that process
+	 * passed it a descriptor (over a Unix socket, or through {@code pidfd_getfd}), which
+	 * the JDK offers no way to receive. A new listening socket, or a descriptor that no
+	 * longer holds its socket, makes the next report scan again.
 	 * @param candidates the inodes of the listening sockets in the table
 	 * @return the candidates that are sockets of this process
 	 */
 	private Set<Long> ownSocketInodes(Set<Long> candidates) {
+		Ownership known = this.ownership;
+		Set<Long> own = (known != null) ? known.stillOwned(candidates) : null;
+		if (own != null) {
+			return own;
+		}
 		Path fdDirectory = selfPath().resolve("fd");
-		Set<Long> inodes = new HashSet<>();
+		Map<Long, Path> found = new HashMap<>();
 		try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(fdDirectory)) {
 			Iterator<Path> iterator = descriptors.iterator();
-			while (inodes.size() < candidates.size() && iterator.hasNext()) {
-				long inode = socketInode(iterator.next());
+			while (found.size() < candidates.size() && iterator.hasNext()) {
+				Path descriptor = iterator.next();
+				long inode = socketInode(descriptor);
 				if (candidates.contains(inode)) {
-					inodes.add(inode);
+					found.putIfAbsent(inode, descriptor);
 				}
 			}
 		}
@@ -308,7 +394,8 @@ public final class ProcSocketTable {
 					+ " procfs is mounted with hidepid or a security module restricts access."
 					+ " Only the configured connectors will be reported.", ex);
 		}
-		return inodes;
+		this.ownership = new Ownership(Set.copyOf(candidates), Map.copyOf(found));
+		return found.keySet();
 	}
 
 	private static String describe(Exception ex) {
@@ -465,6 +552,41 @@ public final class ProcSocketTable {
 			value = value * 10 + (c - '0');
 		}
 		return value;
+	}
+
+	/**
+	 * The listening sockets of the last descriptor scan, and the descriptor through which
+	 * this process held each of its own.
+	 *
+	 * @param candidates the inodes of every listening socket the tables showed
+	 * @param descriptors a descriptor of each of them that was this process's, by inode
+	 */
+	private record Ownership(Set<Long> candidates, Map<Long, Path> descriptors) {
+
+		/**
+		 * Return which of the given listening sockets are this process's, if the last
+		 * scan still tells: none of them is new and each of its own is still held through
+		 * the same descriptor.
+		 * @param current the inodes of the listening sockets the tables show now
+		 * @return the inodes of this process's sockets, or {@code null} to scan again
+		 */
+		@Nullable Set<Long> stillOwned(Set<Long> current) {
+			if (!this.candidates.containsAll(current)) {
+				return null;
+			}
+			Set<Long> own = new HashSet<>();
+			for (Long inode : current) {
+				Path descriptor = this.descriptors.get(inode);
+				if (descriptor != null) {
+					if (socketInode(descriptor) != inode) {
+						return null;
+					}
+					own.add(inode);
+				}
+			}
+			return own;
+		}
+
 	}
 
 }

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -35,11 +36,11 @@ import java.util.Objects;
  */
 final class SystemHostAddresses implements HostAddresses {
 
-	// Loopback first, link-local last: the order in which people would try the addresses.
-	private static final Comparator<HostAddress> ORDER = Comparator.comparingInt(SystemHostAddresses::rank)
-		.thenComparing(HostAddress::ipv6)
-		.thenComparing(HostAddress::interfaceName)
-		.thenComparing(HostAddress::text);
+	// Of the addresses of one interface in one group, ordered by their text.
+	private static final Comparator<HostAddress> TEXT_ORDER = Comparator.comparing(HostAddress::text);
+
+	// Loopback, the rest, link-local: each IPv4 then IPv6.
+	private static final int GROUPS = 6;
 
 	private final InterfaceTable interfaces;
 
@@ -62,14 +63,55 @@ final class SystemHostAddresses implements HostAddresses {
 					+ "); wildcard binds cannot be expanded to addresses. Check that the JVM may read the "
 					+ "interface table.", ex);
 		}
-		List<HostAddress> addresses = new ArrayList<>();
-		table.forEach((name, inetAddresses) -> {
-			for (InetAddress address : inetAddresses) {
-				addresses.add(HostAddress.of(address, name));
+		return ordered(table);
+	}
+
+	/**
+	 * Classify the addresses of an interface table and order them as people would try
+	 * them: loopback first, link-local last, the rest between, IPv4 before IPv6 in each
+	 * of the three, and then by interface name and by the address as text.
+	 * <p>
+	 * Interface names are sorted once and every address is put in its group in that
+	 * order, rather than the addresses sorted with a comparator of four keys: a startup
+	 * report orders thousands of addresses on a busy host before the JIT has compiled
+	 * anything, where each comparison costs.
+	 * @param table the addresses of each interface, by interface name
+	 * @return the classified addresses, in order
+	 */
+	private static List<HostAddress> ordered(Map<String, List<InetAddress>> table) {
+		String[] names = table.keySet().toArray(new String[0]);
+		Arrays.sort(names);
+		List<List<HostAddress>> groups = new ArrayList<>(GROUPS);
+		for (int group = 0; group < GROUPS; group++) {
+			groups.add(new ArrayList<>());
+		}
+		int[] runStarts = new int[GROUPS];
+		int total = 0;
+		for (String name : names) {
+			List<InetAddress> inetAddresses = table.getOrDefault(name, List.of());
+			for (int group = 0; group < GROUPS; group++) {
+				runStarts[group] = groups.get(group).size();
 			}
-		});
-		addresses.sort(ORDER);
-		return List.copyOf(addresses);
+			for (InetAddress address : inetAddresses) {
+				HostAddress host = HostAddress.of(address, name);
+				groups.get(group(host)).add(host);
+				total++;
+			}
+			for (int group = 0; group < GROUPS; group++) {
+				List<HostAddress> members = groups.get(group);
+				if (members.size() - runStarts[group] > 1) {
+					members.subList(runStarts[group], members.size()).sort(TEXT_ORDER);
+				}
+			}
+		}
+		HostAddress[] ordered = new HostAddress[total];
+		int index = 0;
+		for (List<HostAddress> members : groups) {
+			for (HostAddress host : members) {
+				ordered[index++] = host;
+			}
+		}
+		return List.of(ordered);
 	}
 
 	private static Map<String, List<InetAddress>> upInterfaces() throws SocketException {
@@ -123,12 +165,13 @@ final class SystemHostAddresses implements HostAddresses {
 		return table;
 	}
 
-	private static int rank(HostAddress address) {
-		return switch (address.scope()) {
+	private static int group(HostAddress address) {
+		int rank = switch (address.scope()) {
 			case LOOPBACK -> 0;
 			case PUBLIC, PRIVATE -> 1;
 			case LINK_LOCAL -> 2;
 		};
+		return rank * 2 + (address.ipv6() ? 1 : 0);
 	}
 
 	/**

@@ -16,7 +16,6 @@
 
 package io.github.bindscope.report;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -405,16 +404,17 @@ public final class BindingsInspector {
 			// takes IPv4 too.
 			boolean acceptsIpv6 = address instanceof Inet6Address;
 			for (HostAddress host : hosts) {
-				if (acceptsIpv6 || host.address() instanceof Inet4Address) {
-					addresses.add(listenerAddress(host.address(), host.interfaceName(), scheme, port, contextPath));
+				if (acceptsIpv6 || !host.ipv6()) {
+					addresses.add(listenerAddress(host.address(), host.interfaceName(), host.scope(), scheme, port,
+							contextPath));
 				}
 			}
 		}
 		else {
 			HostAddress host = HostAddress.find(hosts, address);
-			InetAddress concrete = (host != null) ? host.address() : address;
-			addresses.add(
-					listenerAddress(concrete, (host != null) ? host.interfaceName() : null, scheme, port, contextPath));
+			addresses.add((host != null)
+					? listenerAddress(host.address(), host.interfaceName(), host.scope(), scheme, port, contextPath)
+					: listenerAddress(address, null, AddressScope.of(address), scheme, port, contextPath));
 		}
 		for (ListenerAddress listenerAddress : addresses) {
 			reachability = reachability.widest(Reachability.of(listenerAddress.getScope()));
@@ -431,10 +431,40 @@ public final class BindingsInspector {
 				reachability, List.copyOf(addresses));
 	}
 
-	private ListenerAddress listenerAddress(InetAddress address, @Nullable String interfaceName,
-			@Nullable String scheme, int port, String contextPath) {
-		return new ListenerAddress(address, interfaceName, AddressScope.of(address),
-				url(scheme, address, port, contextPath), ProbeResult.SKIPPED);
+	/**
+	 * Return a listener's address, its text worked out once: a wildcard listener on a
+	 * busy host has thousands.
+	 * @param address the address
+	 * @param interfaceName the interface that holds it, or {@code null} if not known
+	 * @param scope its scope
+	 * @param scheme the listener's scheme, or {@code null} if it does not speak HTTP
+	 * @param port the listener's port
+	 * @param contextPath the context path of the web server
+	 * @return the listener's address
+	 */
+	private static ListenerAddress listenerAddress(InetAddress address, @Nullable String interfaceName,
+			AddressScope scope, @Nullable String scheme, int port, String contextPath) {
+		String text = InetAddresses.toText(address);
+		String url = null;
+		if (scheme != null) {
+			// Only a zone needs encoding in a URL: an IPv6 address without one is
+			// its text in brackets.
+			String host = text;
+			if (address instanceof Inet6Address) {
+				host = (text.indexOf('%') < 0) ? "[" + text + "]" : InetAddresses.toUrlHost(address);
+			}
+			// A builder rather than concatenation, whose call site would be linked when
+			// the first report is made, at startup.
+			url = new StringBuilder(scheme.length() + host.length() + contextPath.length() + 10).append(scheme)
+				.append("://")
+				.append(host)
+				.append(':')
+				.append(port)
+				.append(contextPath)
+				.append('/')
+				.toString();
+		}
+		return new ListenerAddress(address, text, interfaceName, scope, url, ProbeResult.SKIPPED);
 	}
 
 	private static @Nullable String url(@Nullable String scheme, InetAddress address, int port, String contextPath) {

@@ -19,9 +19,10 @@ package io.github.bindscope.report;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -140,13 +141,12 @@ final class FindingRules {
 	}
 
 	private static Finding devProfileShared(Listener listener, RunContext context) {
-		String networks = listener.addresses()
-			.stream()
-			.filter((address) -> address.getScope() == AddressScope.PRIVATE
-					|| address.getScope() == AddressScope.LINK_LOCAL)
-			.map((address) -> address.getAddress()
-					+ ((address.getInterface() != null) ? " (" + address.getInterface() + ")" : ""))
-			.collect(Collectors.joining(", "));
+		AddressList networks = new AddressList();
+		for (ListenerAddress address : listener.addresses()) {
+			if (address.getScope() == AddressScope.PRIVATE || address.getScope() == AddressScope.LINK_LOCAL) {
+				networks.add(address.getAddress(), address.getAddress(), address.getInterface());
+			}
+		}
 		String where = context.activeProfiles()
 			.stream()
 			.filter((active) -> context.devProfiles().contains(active.toLowerCase(Locale.ROOT)))
@@ -156,7 +156,8 @@ final class FindingRules {
 		return new Finding(Severity.INFO, FindingCode.DEV_PROFILE_SHARED, listener.id(),
 				"A dev profile is active (" + describeProfiles(context.activeProfiles()) + ") and " + listener.id()
 						+ " listens on " + describeListener(listener) + ", so anyone on the networks of "
-						+ PrintableText.of(networks) + " can reach the development server now: on a shared network "
+						+ PrintableText.of(networks.toString())
+						+ " can reach the development server now: on a shared network "
 						+ "(a café's Wi-Fi, a conference, an office) that is everyone on it. This is why development "
 						+ "servers such as Vite listen on localhost by default.",
 				"If only you should reach it, set server.address=127.0.0.1 " + where
@@ -292,7 +293,7 @@ final class FindingRules {
 		}
 		message.append(").");
 		StringBuilder action = new StringBuilder();
-		Set<String> ownAddresses = ownAddresses(hosts);
+		AddressList ownAddresses = ownAddresses(hosts);
 		if (main.stream().anyMatch(Listener::wildcard)) {
 			// The address is right already; the host is missing a network.
 			message.append(" It listens on every interface, but this host has no interface up besides loopback.");
@@ -306,7 +307,7 @@ final class FindingRules {
 				action.append(" (this host has no non-loopback address up right now)");
 			}
 			else {
-				action.append(", or one of this host's own addresses: ").append(String.join(", ", ownAddresses));
+				action.append(", or one of this host's own addresses: ").append(ownAddresses);
 			}
 			action.append('.').append(change(context, SERVER_ADDRESS));
 		}
@@ -402,19 +403,18 @@ final class FindingRules {
 			.filter((listener) -> listener.reachability() == Reachability.PRIVATE_NETWORK)
 			.findFirst()
 			.orElse(main.get(0));
-		Set<String> addresses = new LinkedHashSet<>();
+		AddressList addresses = new AddressList();
 		String firstPrivate = null;
 		for (Listener listener : main) {
 			for (ListenerAddress address : listener.addresses()) {
 				if (address.getScope() == AddressScope.PRIVATE) {
 					firstPrivate = (firstPrivate != null) ? firstPrivate : address.getAddress();
-					addresses.add(address.getAddress() + ((address.getInterface() != null)
-							? " (" + PrintableText.of(address.getInterface()) + ")" : ""));
+					addresses.add(address.getAddress(), address.getAddress(), address.getInterface());
 				}
 			}
 		}
 		String message = "The " + serverName(first) + "server accepts connections on private addresses only: "
-				+ String.join(", ", addresses) + ". Private addresses (RFC 1918 such as 10.0.0.0/8, 172.16.0.0/12 "
+				+ addresses + ". Private addresses (RFC 1918 such as 10.0.0.0/8, 172.16.0.0/12 "
 				+ "and 192.168.0.0/16, unique local IPv6, carrier-grade NAT) are not routed on the internet, so none "
 				+ "of them is a public IP: on a cloud VM the public IP is translated to a private address by NAT.";
 		String action = "Clients on the internet reach this server only through NAT, load balancers, security groups "
@@ -432,11 +432,11 @@ final class FindingRules {
 		return activeProfiles.isEmpty() ? "no active profile" : "active profiles: " + String.join(", ", activeProfiles);
 	}
 
-	private static Set<String> ownAddresses(List<HostAddress> hosts) {
-		Set<String> addresses = new LinkedHashSet<>();
+	private static AddressList ownAddresses(List<HostAddress> hosts) {
+		AddressList addresses = new AddressList();
 		for (HostAddress host : hosts) {
-			if (host.scope() != AddressScope.LOOPBACK) {
-				addresses.add(host.describe());
+			if (host.scope() != AddressScope.LOOPBACK && addresses.add(host.address(), host.interfaceName())) {
+				addresses.name(host.text(), host.interfaceName());
 			}
 		}
 		return addresses;
@@ -448,6 +448,88 @@ final class FindingRules {
 			return address + " (on a port picked at startup)";
 		}
 		return (address.indexOf(':') >= 0) ? "[" + address + "]:" + port : address + ":" + port;
+	}
+
+	/**
+	 * The addresses a message names: each once, at most {@value #NAMED} of them, and then
+	 * how many more there are. A busy host has thousands of addresses, which would make a
+	 * message nobody reads and cost each report the time to write it; the report lists
+	 * every address under its listeners.
+	 */
+	private static final class AddressList {
+
+		private static final int NAMED = 10;
+
+		private final Set<Entry> entries = new HashSet<>();
+
+		private final List<String> named = new ArrayList<>();
+
+		/**
+		 * Add an address, named at once.
+		 * @param identity what tells the address apart from others on the same interface
+		 * @param text the address as text
+		 * @param interfaceName the interface that holds it, or {@code null}
+		 */
+		void add(Object identity, String text, @Nullable String interfaceName) {
+			if (add(identity, interfaceName)) {
+				name(text, interfaceName);
+			}
+		}
+
+		/**
+		 * Add an address, and say whether it has to be {@linkplain #name named}: its text
+		 * is worked out only for the few that are.
+		 * @param identity what tells the address apart from others on the same interface
+		 * @param interfaceName the interface that holds it, or {@code null}
+		 * @return whether the address is new and among the first that are named
+		 */
+		boolean add(Object identity, @Nullable String interfaceName) {
+			return this.entries.add(new Entry(identity, interfaceName)) && this.named.size() < NAMED;
+		}
+
+		void name(String text, @Nullable String interfaceName) {
+			this.named.add((interfaceName != null) ? text + " (" + PrintableText.of(interfaceName) + ")" : text);
+		}
+
+		boolean isEmpty() {
+			return this.entries.isEmpty();
+		}
+
+		@Override
+		public String toString() {
+			String list = String.join(", ", this.named);
+			int more = this.entries.size() - this.named.size();
+			return (more > 0) ? list + " and " + more + " more (the report lists every one)" : list;
+		}
+
+		/**
+		 * An address and its interface. Not a record: its first use would link the
+		 * record's generated methods at startup, when the first report is made.
+		 */
+		private static final class Entry {
+
+			private final Object identity;
+
+			private final @Nullable String interfaceName;
+
+			Entry(Object identity, @Nullable String interfaceName) {
+				this.identity = identity;
+				this.interfaceName = interfaceName;
+			}
+
+			@Override
+			public boolean equals(@Nullable Object other) {
+				return other instanceof Entry entry && this.identity.equals(entry.identity)
+						&& Objects.equals(this.interfaceName, entry.interfaceName);
+			}
+
+			@Override
+			public int hashCode() {
+				return 31 * this.identity.hashCode() + Objects.hashCode(this.interfaceName);
+			}
+
+		}
+
 	}
 
 }

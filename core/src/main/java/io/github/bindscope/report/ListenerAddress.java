@@ -57,8 +57,14 @@ public final class ListenerAddress {
 	 */
 	public ListenerAddress(InetAddress address, @Nullable String interfaceName, AddressScope scope,
 			@Nullable String url, ProbeResult probe) {
+		this(address, InetAddresses.toText(address), interfaceName, scope, url, probe);
+	}
+
+	// The text is given when it is at hand, so that it is not worked out again.
+	ListenerAddress(InetAddress address, String text, @Nullable String interfaceName, AddressScope scope,
+			@Nullable String url, ProbeResult probe) {
 		this.inetAddress = address;
-		this.address = InetAddresses.toText(address);
+		this.address = text;
 		this.interfaceName = interfaceName;
 		this.scope = scope;
 		this.url = url;
@@ -99,7 +105,7 @@ public final class ListenerAddress {
 	 * @return the copy
 	 */
 	ListenerAddress withProbe(ProbeResult probe) {
-		return new ListenerAddress(this.inetAddress, this.interfaceName, this.scope, this.url, probe);
+		return new ListenerAddress(this.inetAddress, this.address, this.interfaceName, this.scope, this.url, probe);
 	}
 
 	@Override

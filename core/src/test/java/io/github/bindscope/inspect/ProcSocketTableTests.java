@@ -320,6 +320,117 @@ class ProcSocketTableTests {
 			.withMessageContaining(tcp6.toString());
 	}
 
+	@Test
+	void newListeningSocketOfThisProcessIsFoundByTheNextReport() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200)), null, 100);
+		ProcSocketTable table = table(root);
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		Files.writeString(root.resolve("self/net/tcp"), ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200), ProcFixture.listenRow(2, "0100007F:1F91", 300)));
+		Files.createSymbolicLink(root.resolve("self/fd/4"), Path.of("socket:[300]"));
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L, 300L);
+	}
+
+	@Test
+	void listeningSocketWhoseDescriptorThisProcessClosedIsNoLongerReported() throws IOException {
+		// The socket lives on in a process that inherited it.
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200)), null, 100);
+		ProcSocketTable table = table(root);
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		Files.delete(root.resolve("self/fd/3"));
+		assertThat(table.listeningSockets()).isEmpty();
+	}
+
+	@Test
+	void descriptorReusedForAnotherSocketNoLongerHoldsTheListener() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200)), null, 100);
+		ProcSocketTable table = table(root);
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		Files.delete(root.resolve("self/fd/3"));
+		Files.createSymbolicLink(root.resolve("self/fd/3"), Path.of("socket:[999]"));
+		assertThat(table.listeningSockets()).isEmpty();
+	}
+
+	@Test
+	void listeningSocketOfAnotherProcessStaysTheirsUntilTheListenersChange() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200)), null, 100);
+		ProcSocketTable table = table(root);
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		// Another process passes its listening socket over a Unix socket, which the JDK
+		// cannot receive: the descriptors are not read again for a socket seen before.
+		Files.createSymbolicLink(root.resolve("self/fd/5"), Path.of("socket:[200]"));
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(100L);
+		Files.writeString(root.resolve("self/net/tcp"), ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 100),
+				ProcFixture.listenRow(1, "00000000:0016", 200), ProcFixture.listenRow(2, "00000000:0019", 300)));
+		assertThat(table.listeningSockets()).extracting(ListeningSocket::inode).containsExactly(200L, 100L);
+	}
+
+	@Test
+	void tableOfAFamilyWithNoSocketInUseIsNotRead() throws IOException {
+		Path root = procRoot(null,
+				ProcFixture.tcp6(ProcFixture.listenRow(0, "00000000000000000000000001000000:1F90", 1300)), 1300);
+		// Reading it would fail: only the count can have kept the reader away.
+		Files.createDirectories(root.resolve("self/net/tcp"));
+		Files.writeString(root.resolve("self/net/sockstat"), SOCKSTAT.formatted(0));
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
+	}
+
+	@Test
+	void ipv6TableWithNoSocketInUseIsNotRead() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1400)), null, 1400);
+		Files.createDirectories(root.resolve("self/net/tcp6"));
+		Files.writeString(root.resolve("self/net/sockstat6"), SOCKSTAT6.formatted(0));
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
+	}
+
+	@Test
+	void tableOfAFamilyWithSocketsInUseIsRead() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1500)), null, 1500);
+		Files.writeString(root.resolve("self/net/sockstat"), SOCKSTAT.formatted(1));
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
+	}
+
+	@Test
+	void tableIsReadWhenTheCountCannotBeParsed() throws IOException {
+		Path root = procRoot(null, null);
+		Path tcp = Files.createDirectories(root.resolve("self/net/tcp"));
+		Files.writeString(root.resolve("self/net/sockstat"), "sockets: used 23\nTCP: inuse many orphan 0\n");
+		assertThatExceptionOfType(SocketTableException.class).isThrownBy(() -> table(root).listeningSockets())
+			.withMessageContaining(tcp.toString());
+	}
+
+	@Test
+	void missingTableWithNoSocketInUseIsStillMissing() throws IOException {
+		Path root = procRoot(ProcFixture.tcp(ProcFixture.listenRow(0, "0100007F:1F90", 1600)), null, 1600);
+		// No tcp6 table: IPv6 is disabled.
+		Files.writeString(root.resolve("self/net/sockstat6"), SOCKSTAT6.formatted(0));
+		assertThat(table(root).listeningSockets()).extracting(ListeningSocket::port).containsExactly(8080);
+		Files.delete(root.resolve("self/net/tcp"));
+		Files.writeString(root.resolve("self/net/sockstat"), SOCKSTAT.formatted(0));
+		assertThat(table(root).listeningSockets()).isEmpty();
+	}
+
+	@Test
+	void realSockstatCountsOwnListeningSocket() throws IOException {
+		Path sockstat6 = Path.of("/proc/self/net/sockstat6");
+		assumeTrue(Files.isReadable(sockstat6), "procfs has no IPv6 socket counts");
+		try (ServerSocket serverSocket = new ServerSocket()) {
+			try {
+				serverSocket.bind(new InetSocketAddress(address("::1"), 0));
+			}
+			catch (IOException ex) {
+				assumeTrue(false, "IPv6 is disabled on this host: binding ::1 failed with " + ex);
+			}
+			// Whatever else this network namespace holds, this socket is counted.
+			assertThat(ProcSocketTable.socketsInUse(sockstat6, "TCP6:")).isPositive();
+		}
+		assertThat(ProcSocketTable.socketsInUse(Path.of("/proc/self/net/sockstat"), "TCP:")).isNotNegative();
+	}
+
 	/**
 	 * A host that runs many servers lists all of their listening sockets in the listening
 	 * section, which must then be read whole: 100,000 rows of other processes must cost a
@@ -402,6 +513,24 @@ class ProcSocketTableTests {
 				.contains(tuple(loopback, serverSocket.getLocalPort()));
 		}
 	}
+
+	// The kernel's sockstat and sockstat6 (net/ipv4/proc.c, net/ipv6/proc.c).
+	private static final String SOCKSTAT = """
+			sockets: used 23
+			TCP: inuse %d orphan 0 tw 272 alloc 2 mem 12
+			UDP: inuse 0 mem 0
+			UDPLITE: inuse 0
+			RAW: inuse 0
+			FRAG: inuse 0 memory 0
+			""";
+
+	private static final String SOCKSTAT6 = """
+			TCP6: inuse %d
+			UDP6: inuse 0
+			UDPLITE6: inuse 0
+			RAW6: inuse 0
+			FRAG6: inuse 0 memory 0
+			""";
 
 	private ProcSocketTable table(Path root) {
 		// Fixture rows were taken from a little-endian machine.

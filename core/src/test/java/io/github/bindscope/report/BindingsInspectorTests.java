@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -991,6 +992,30 @@ class BindingsInspectorTests {
 				.allSatisfy((finding) -> assertThat((finding.message() + finding.action()).chars())
 					.noneMatch(Character::isISOControl));
 		}
+	}
+
+	@Test
+	void findingsNameTenAddressesOfABusyHostAndCountTheRest() {
+		List<HostAddress> hosts = new ArrayList<>(List.of(host("127.0.0.1", "lo")));
+		for (int index = 1; index <= 25; index++) {
+			hosts.add(host("10.0.0." + index, "veth" + index));
+		}
+		String named = "10.0.0.1 (veth1), 10.0.0.2 (veth2), 10.0.0.3 (veth3), 10.0.0.4 (veth4), 10.0.0.5 (veth5), "
+				+ "10.0.0.6 (veth6), 10.0.0.7 (veth7), 10.0.0.8 (veth8), 10.0.0.9 (veth9), 10.0.0.10 (veth10) "
+				+ "and 15 more (the report lists every one)";
+		BindingsReport wildcard = inspector(() -> hosts, null).plan(List.of(server(null, 8080)), PROD);
+		assertThat(wildcard.listeners().get(0).addresses()).hasSize(26);
+		assertThat(findings(wildcard, FindingCode.PRIVATE_ADDRESS_ONLY)).singleElement()
+			.satisfies((finding) -> assertThat(finding.message())
+				.startsWith("The tomcat server accepts connections on private addresses only: " + named + ". "));
+		BindingsReport loopback = inspector(() -> hosts, null).plan(List.of(server("127.0.0.1", 8080)), PROD);
+		assertThat(findings(loopback, FindingCode.LOOPBACK_ONLY)).singleElement()
+			.satisfies((finding) -> assertThat(finding.action())
+				.contains("or one of this host's own addresses: " + named + ". "));
+		BindingsReport dev = inspector(() -> hosts, null).plan(List.of(server(null, 8080)), DEV);
+		assertThat(findings(dev, FindingCode.DEV_PROFILE_SHARED)).singleElement()
+			.satisfies(
+					(finding) -> assertThat(finding.message()).contains("anyone on the networks of " + named + " can"));
 	}
 
 	private static Finding loopbackOnly(RunContext context) {
