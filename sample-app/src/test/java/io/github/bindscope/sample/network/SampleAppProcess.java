@@ -96,7 +96,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 */
 	static SampleAppProcess start(ServerHost hosts, ServerStack stack, String name, List<String> jvmArguments,
 			List<String> appArguments) {
-		Path log = logFile(name);
+		Path log = NetworkNamespaces.logFile(name);
 		SampleAppProcess app = new SampleAppProcess(hosts, launch(hosts, stack, log, jvmArguments, appArguments), log);
 		Runtime.getRuntime().addShutdownHook(app.shutdownHook);
 		try {
@@ -121,7 +121,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @return how the JVM exited
 	 */
 	static Exit runUntilExit(ServerHost hosts, String name, List<String> jvmArguments, List<String> appArguments) {
-		Path log = logFile(name);
+		Path log = NetworkNamespaces.logFile(name);
 		SampleAppProcess app = new SampleAppProcess(hosts,
 				launch(hosts, ServerStack.TOMCAT_MVC, log, jvmArguments, appArguments), log);
 		Runtime.getRuntime().addShutdownHook(app.shutdownHook);
@@ -164,24 +164,6 @@ final class SampleAppProcess implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the sample app with " + String.join(" ", command), ex);
-		}
-	}
-
-	private static Path logFile(String name) {
-		return logDirectory().resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
-	}
-
-	private static Path logDirectory() {
-		// Maven runs the tests in the module directory and passes it as "basedir".
-		Path directory = Path.of(System.getProperty("basedir", ""))
-			.toAbsolutePath()
-			.resolve("target")
-			.resolve("network-tests");
-		try {
-			return Files.createDirectories(directory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create " + directory, ex);
 		}
 	}
 

@@ -61,8 +61,6 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 
 	static final String METADATA_ADDRESS = "169.254.169.254";
 
-	private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
-
 	private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -118,28 +116,32 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 	private void build() {
 		// Registered first, so that a JVM that dies before close() still cleans up.
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
-		ExternalCommand.Result added = ip("netns", "add", this.appNamespace);
+		ExternalCommand.Result added = NetworkNamespaces.ip("netns", "add", this.appNamespace);
 		if (!added.succeeded()) {
 			NetworkTestRequirements.unmet("The cloud tests could not create a network namespace: " + added.describe()
 					+ ". They need a kernel with network namespaces and root.");
 		}
-		ip("netns", "add", this.routerNamespace).requireSuccess();
-		ExternalCommand.Result veth = ip("link", "add", "name", this.appInterface, "netns", this.appNamespace, "type",
-				"veth", "peer", "name", this.routerInterface, "netns", this.routerNamespace);
+		NetworkNamespaces.ip("netns", "add", this.routerNamespace).requireSuccess();
+		ExternalCommand.Result veth = NetworkNamespaces.ip("link", "add", "name", this.appInterface, "netns",
+				this.appNamespace, "type", "veth", "peer", "name", this.routerInterface, "netns", this.routerNamespace);
 		if (!veth.succeeded()) {
 			NetworkTestRequirements.unmet("The cloud tests could not create a veth pair: " + veth.describe()
 					+ ". They need a kernel with veth support (module veth).");
 		}
-		ipIn(this.appNamespace, "link", "set", "lo", "up").requireSuccess();
-		ipIn(this.routerNamespace, "link", "set", "lo", "up").requireSuccess();
-		ipIn(this.appNamespace, "addr", "add", PRIVATE_ADDRESS + "/24", "dev", this.appInterface).requireSuccess();
-		ipIn(this.routerNamespace, "addr", "add", ROUTER_ADDRESS + "/24", "dev", this.routerInterface).requireSuccess();
-		ipIn(this.appNamespace, "link", "set", this.appInterface, "up").requireSuccess();
-		ipIn(this.routerNamespace, "link", "set", this.routerInterface, "up").requireSuccess();
-		ipIn(this.routerNamespace, "addr", "add", PUBLIC_ADDRESS + "/32", "dev", "lo").requireSuccess();
-		ipIn(this.routerNamespace, "addr", "add", METADATA_ADDRESS + "/32", "dev", "lo").requireSuccess();
+		NetworkNamespaces.ipIn(this.appNamespace, "link", "set", "lo", "up").requireSuccess();
+		NetworkNamespaces.ipIn(this.routerNamespace, "link", "set", "lo", "up").requireSuccess();
+		NetworkNamespaces.ipIn(this.appNamespace, "addr", "add", PRIVATE_ADDRESS + "/24", "dev", this.appInterface)
+			.requireSuccess();
+		NetworkNamespaces.ipIn(this.routerNamespace, "addr", "add", ROUTER_ADDRESS + "/24", "dev", this.routerInterface)
+			.requireSuccess();
+		NetworkNamespaces.ipIn(this.appNamespace, "link", "set", this.appInterface, "up").requireSuccess();
+		NetworkNamespaces.ipIn(this.routerNamespace, "link", "set", this.routerInterface, "up").requireSuccess();
+		NetworkNamespaces.ipIn(this.routerNamespace, "addr", "add", PUBLIC_ADDRESS + "/32", "dev", "lo")
+			.requireSuccess();
+		NetworkNamespaces.ipIn(this.routerNamespace, "addr", "add", METADATA_ADDRESS + "/32", "dev", "lo")
+			.requireSuccess();
 		// The router is the app host's only way out, and leads nowhere else.
-		ipIn(this.appNamespace, "route", "add", "default", "via", ROUTER_ADDRESS).requireSuccess();
+		NetworkNamespaces.ipIn(this.appNamespace, "route", "add", "default", "via", ROUTER_ADDRESS).requireSuccess();
 		inRouter("sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward").requireSuccess();
 		ExternalCommand.Result nat = iptables("-t", "nat", "-A", "PREROUTING", "-d", PUBLIC_ADDRESS, "-p", "tcp", "-j",
 				"DNAT", "--to-destination", PRIVATE_ADDRESS);
@@ -162,7 +164,7 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 
 	@Override
 	public ExternalCommand.Result inServer(Duration timeout, String... command) {
-		return inNamespace(this.appNamespace, timeout, command);
+		return NetworkNamespaces.exec(this.appNamespace, timeout, command);
 	}
 
 	/**
@@ -174,7 +176,7 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 		if (this.metadataService != null) {
 			throw new IllegalStateException("A metadata service runs already");
 		}
-		Path log = logFile("metadata-" + mode + "-" + this.routerNamespace);
+		Path log = NetworkNamespaces.logFile("metadata-" + mode + "-" + this.routerNamespace);
 		String classes = FakeMetadataService.class.getProtectionDomain().getCodeSource().getLocation().getPath();
 		List<String> command = List.of("ip", "netns", "exec", this.routerNamespace,
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classes,
@@ -321,7 +323,7 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 	 * @return the fixture root
 	 */
 	static Path firmware(String name, Map<String, String> dmi) {
-		Path root = networkTestsDirectory().resolve("host-root-" + name);
+		Path root = NetworkNamespaces.directory().resolve("host-root-" + name);
 		try {
 			Path directory = Files.createDirectories(root.resolve("sys/class/dmi/id"));
 			for (Map.Entry<String, String> entry : dmi.entrySet()) {
@@ -342,25 +344,7 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 	}
 
 	private ExternalCommand.Result inRouter(String... command) {
-		return inNamespace(this.routerNamespace, COMMAND_TIMEOUT, command);
-	}
-
-	private ExternalCommand.Result inNamespace(String namespace, Duration timeout, String... command) {
-		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
-		full.addAll(List.of(command));
-		return ExternalCommand.run(timeout, full);
-	}
-
-	private ExternalCommand.Result ipIn(String namespace, String... arguments) {
-		List<String> full = new ArrayList<>(List.of("ip", "-n", namespace));
-		full.addAll(List.of(arguments));
-		return ExternalCommand.run(COMMAND_TIMEOUT, full);
-	}
-
-	private static ExternalCommand.Result ip(String... arguments) {
-		List<String> full = new ArrayList<>(List.of("ip"));
-		full.addAll(List.of(arguments));
-		return ExternalCommand.run(COMMAND_TIMEOUT, full);
+		return NetworkNamespaces.exec(this.routerNamespace, NetworkNamespaces.COMMAND_TIMEOUT, command);
 	}
 
 	private static String[] concat(String first, List<String> rest) {
@@ -368,24 +352,6 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 		all.add(first);
 		all.addAll(rest);
 		return all.toArray(String[]::new);
-	}
-
-	private static Path logFile(String name) {
-		return networkTestsDirectory().resolve(name + ".log");
-	}
-
-	private static Path networkTestsDirectory() {
-		// Maven runs the tests in the module directory and passes it as "basedir".
-		Path directory = Path.of(System.getProperty("basedir", ""))
-			.toAbsolutePath()
-			.resolve("target")
-			.resolve("network-tests");
-		try {
-			return Files.createDirectories(directory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create " + directory, ex);
-		}
 	}
 
 	/**
@@ -415,27 +381,7 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 	private List<String> tearDown() {
 		// A process in a namespace keeps it alive after it is deleted: stop it first.
 		stopMetadataService();
-		List<String> failures = new ArrayList<>();
-		for (String namespace : List.of(this.appNamespace, this.routerNamespace)) {
-			if (isPresent(namespace)) {
-				ExternalCommand.Result deleted = ip("netns", "delete", namespace);
-				if (!deleted.succeeded()) {
-					failures.add(deleted.describe());
-				}
-			}
-		}
-		return failures;
-	}
-
-	private static boolean isPresent(String namespace) {
-		ExternalCommand.Result list = ip("netns", "list");
-		for (String line : list.output().split("\n")) {
-			String[] fields = line.strip().split("\\s+");
-			if (fields.length > 0 && fields[0].equals(namespace)) {
-				return true;
-			}
-		}
-		return false;
+		return NetworkNamespaces.delete(List.of(this.appNamespace, this.routerNamespace));
 	}
 
 	private static void sleep(long millis) {

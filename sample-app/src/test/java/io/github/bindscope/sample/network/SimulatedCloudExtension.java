@@ -16,66 +16,14 @@
 
 package io.github.bindscope.sample.network;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.opentest4j.TestAbortedException;
-
 /**
- * Creates the {@link SimulatedCloud} once per test class and hands it to test methods
- * that ask for it, as {@link TestHostsExtension} does for the test hosts: the class's
- * extension store closes it (and so deletes its namespaces) when the class is done, and
- * where this machine cannot create it each test is skipped with the reason.
+ * Creates the {@link SimulatedCloud} once per test class and hands it to the test methods
+ * that ask for it.
  */
-final class SimulatedCloudExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+final class SimulatedCloudExtension extends NamespaceFixtureExtension<SimulatedCloud> {
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
-		.create(SimulatedCloudExtension.class);
-
-	private static final String SKIP_REASON = "skipReason";
-
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		ExtensionContext.Store store = context.getStore(NAMESPACE);
-		try {
-			store.put(SimulatedCloud.class, SimulatedCloud.create());
-		}
-		catch (TestAbortedException ex) {
-			String reason = String.valueOf(ex.getMessage());
-			store.put(SKIP_REASON, reason);
-			System.err.println(context.getDisplayName() + ": " + reason);
-		}
-	}
-
-	@Override
-	public void beforeEach(ExtensionContext context) {
-		skipIfUnavailable(context);
-	}
-
-	@Override
-	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return parameterContext.getParameter().getType() == SimulatedCloud.class;
-	}
-
-	@Override
-	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		skipIfUnavailable(extensionContext);
-		SimulatedCloud cloud = extensionContext.getStore(NAMESPACE).get(SimulatedCloud.class, SimulatedCloud.class);
-		if (cloud == null) {
-			throw new IllegalStateException("The simulated cloud was not created; register "
-					+ getClass().getSimpleName() + " on the test class");
-		}
-		return cloud;
-	}
-
-	private static void skipIfUnavailable(ExtensionContext context) {
-		String reason = context.getStore(NAMESPACE).get(SKIP_REASON, String.class);
-		if (reason != null) {
-			Assumptions.abort(reason);
-		}
+	SimulatedCloudExtension() {
+		super(SimulatedCloud.class, SimulatedCloud::create, "simulated cloud's namespaces");
 	}
 
 }

@@ -17,7 +17,6 @@
 package io.github.bindscope.sample.network;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +41,6 @@ final class TestHosts implements ServerHost, AutoCloseable {
 	static final String CLIENT_IPV4 = "198.51.100.2";
 
 	static final String CLIENT_IPV6 = "2001:db8:1::2";
-
-	private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Duration DAD_TIMEOUT = Duration.ofSeconds(5);
 
@@ -103,32 +100,37 @@ final class TestHosts implements ServerHost, AutoCloseable {
 		// Registered first, so that a JVM that dies before close() still removes the
 		// namespaces.
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
-		ExternalCommand.Result added = ip("netns", "add", this.serverNamespace);
+		ExternalCommand.Result added = NetworkNamespaces.ip("netns", "add", this.serverNamespace);
 		if (!added.succeeded()) {
 			NetworkTestRequirements.unmet("The network tests could not create a network namespace: " + added.describe()
 					+ ". They need a kernel with network namespaces and root.");
 		}
-		ip("netns", "add", this.clientNamespace).requireSuccess();
-		ExternalCommand.Result entered = inServer(COMMAND_TIMEOUT, "ip", "link", "set", "lo", "up");
+		NetworkNamespaces.ip("netns", "add", this.clientNamespace).requireSuccess();
+		ExternalCommand.Result entered = inServer(NetworkNamespaces.COMMAND_TIMEOUT, "ip", "link", "set", "lo", "up");
 		if (!entered.succeeded()) {
 			NetworkTestRequirements
 				.unmet("The network tests could not run a command inside a network namespace: " + entered.describe()
 						+ ". They need root with CAP_SYS_ADMIN, which a restricted container may not grant.");
 		}
-		ExternalCommand.Result veth = ip("link", "add", "name", this.serverInterface, "netns", this.serverNamespace,
-				"type", "veth", "peer", "name", this.clientInterface, "netns", this.clientNamespace);
+		ExternalCommand.Result veth = NetworkNamespaces.ip("link", "add", "name", this.serverInterface, "netns",
+				this.serverNamespace, "type", "veth", "peer", "name", this.clientInterface, "netns",
+				this.clientNamespace);
 		if (!veth.succeeded()) {
 			NetworkTestRequirements.unmet("The network tests could not create a veth pair: " + veth.describe()
 					+ ". They need a kernel with veth support (module veth).");
 		}
-		ipIn(this.clientNamespace, "link", "set", "lo", "up").requireSuccess();
-		ipIn(this.serverNamespace, "link", "set", this.serverInterface, "up").requireSuccess();
-		ipIn(this.clientNamespace, "link", "set", this.clientInterface, "up").requireSuccess();
-		ipIn(this.serverNamespace, "addr", "add", SERVER_IPV4 + "/24", "dev", this.serverInterface).requireSuccess();
-		ipIn(this.serverNamespace, "addr", "add", SERVER_IPV6 + "/64", "dev", this.serverInterface, "nodad")
+		NetworkNamespaces.ipIn(this.clientNamespace, "link", "set", "lo", "up").requireSuccess();
+		NetworkNamespaces.ipIn(this.serverNamespace, "link", "set", this.serverInterface, "up").requireSuccess();
+		NetworkNamespaces.ipIn(this.clientNamespace, "link", "set", this.clientInterface, "up").requireSuccess();
+		NetworkNamespaces.ipIn(this.serverNamespace, "addr", "add", SERVER_IPV4 + "/24", "dev", this.serverInterface)
 			.requireSuccess();
-		ipIn(this.clientNamespace, "addr", "add", CLIENT_IPV4 + "/24", "dev", this.clientInterface).requireSuccess();
-		ipIn(this.clientNamespace, "addr", "add", CLIENT_IPV6 + "/64", "dev", this.clientInterface, "nodad")
+		NetworkNamespaces
+			.ipIn(this.serverNamespace, "addr", "add", SERVER_IPV6 + "/64", "dev", this.serverInterface, "nodad")
+			.requireSuccess();
+		NetworkNamespaces.ipIn(this.clientNamespace, "addr", "add", CLIENT_IPV4 + "/24", "dev", this.clientInterface)
+			.requireSuccess();
+		NetworkNamespaces
+			.ipIn(this.clientNamespace, "addr", "add", CLIENT_IPV6 + "/64", "dev", this.clientInterface, "nodad")
 			.requireSuccess();
 		awaitNoTentativeAddresses();
 		this.serverLinkLocal = readServerLinkLocal();
@@ -155,12 +157,12 @@ final class TestHosts implements ServerHost, AutoCloseable {
 	}
 
 	private String tentativeAddresses(String namespace) {
-		return ipIn(namespace, "-6", "-o", "addr", "show", "tentative").requireSuccess().output();
+		return NetworkNamespaces.ipIn(namespace, "-6", "-o", "addr", "show", "tentative").requireSuccess().output();
 	}
 
 	private String readServerLinkLocal() {
-		String output = ipIn(this.serverNamespace, "-6", "-o", "addr", "show", "dev", this.serverInterface, "scope",
-				"link")
+		String output = NetworkNamespaces
+			.ipIn(this.serverNamespace, "-6", "-o", "addr", "show", "dev", this.serverInterface, "scope", "link")
 			.requireSuccess()
 			.output();
 		Matcher matcher = LINK_LOCAL.matcher(output);
@@ -211,7 +213,8 @@ final class TestHosts implements ServerHost, AutoCloseable {
 	 */
 	void disableIpv6OnServer() {
 		for (String scope : List.of("all", "default")) {
-			inServer(COMMAND_TIMEOUT, "sh", "-c", "echo 1 > /proc/sys/net/ipv6/conf/" + scope + "/disable_ipv6")
+			inServer(NetworkNamespaces.COMMAND_TIMEOUT, "sh", "-c",
+					"echo 1 > /proc/sys/net/ipv6/conf/" + scope + "/disable_ipv6")
 				.requireSuccess();
 		}
 	}
@@ -224,7 +227,7 @@ final class TestHosts implements ServerHost, AutoCloseable {
 	 */
 	@Override
 	public ExternalCommand.Result inServer(Duration timeout, String... command) {
-		return inNamespace(this.serverNamespace, timeout, command);
+		return NetworkNamespaces.exec(this.serverNamespace, timeout, command);
 	}
 
 	/**
@@ -234,7 +237,7 @@ final class TestHosts implements ServerHost, AutoCloseable {
 	 * @return what it did
 	 */
 	ExternalCommand.Result inClient(Duration timeout, String... command) {
-		return inNamespace(this.clientNamespace, timeout, command);
+		return NetworkNamespaces.exec(this.clientNamespace, timeout, command);
 	}
 
 	/**
@@ -297,24 +300,6 @@ final class TestHosts implements ServerHost, AutoCloseable {
 		return "[" + address + zone + "]";
 	}
 
-	private ExternalCommand.Result inNamespace(String namespace, Duration timeout, String... command) {
-		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
-		full.addAll(List.of(command));
-		return ExternalCommand.run(timeout, full);
-	}
-
-	private ExternalCommand.Result ipIn(String namespace, String... arguments) {
-		List<String> full = new ArrayList<>(List.of("ip", "-n", namespace));
-		full.addAll(List.of(arguments));
-		return ExternalCommand.run(COMMAND_TIMEOUT, full);
-	}
-
-	private static ExternalCommand.Result ip(String... arguments) {
-		List<String> full = new ArrayList<>(List.of("ip"));
-		full.addAll(List.of(arguments));
-		return ExternalCommand.run(COMMAND_TIMEOUT, full);
-	}
-
 	/**
 	 * Delete both namespaces, and with them the veth pair.
 	 */
@@ -339,27 +324,7 @@ final class TestHosts implements ServerHost, AutoCloseable {
 	}
 
 	private List<String> deleteNamespaces() {
-		List<String> failures = new ArrayList<>();
-		for (String namespace : List.of(this.serverNamespace, this.clientNamespace)) {
-			if (isPresent(namespace)) {
-				ExternalCommand.Result deleted = ip("netns", "delete", namespace);
-				if (!deleted.succeeded()) {
-					failures.add(deleted.describe());
-				}
-			}
-		}
-		return failures;
-	}
-
-	private static boolean isPresent(String namespace) {
-		ExternalCommand.Result list = ip("netns", "list");
-		for (String line : list.output().split("\n")) {
-			String[] fields = line.strip().split("\\s+");
-			if (fields.length > 0 && fields[0].equals(namespace)) {
-				return true;
-			}
-		}
-		return false;
+		return NetworkNamespaces.delete(List.of(this.serverNamespace, this.clientNamespace));
 	}
 
 	private static void sleep(long millis) {

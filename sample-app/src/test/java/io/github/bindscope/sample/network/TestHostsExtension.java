@@ -16,71 +16,14 @@
 
 package io.github.bindscope.sample.network;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.opentest4j.TestAbortedException;
-
 /**
- * Creates the {@link TestHosts} once per test class and hands them to test methods that
- * ask for them. Setting up namespaces and waiting for IPv6 duplicate address detection
- * takes seconds, so every test of a class shares one pair. The hosts live in the class's
- * extension store, which closes them (and so deletes the namespaces) when the class is
- * done, whether its tests passed or not.
- * <p>
- * When this machine cannot create test hosts, each test is skipped with the reason rather
- * than the class: build tools report a class skipped in its setup as zero tests run, and
- * the reason would be lost.
+ * Creates the {@link TestHosts} once per test class and hands it to the test methods that
+ * ask for it.
  */
-final class TestHostsExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+final class TestHostsExtension extends NamespaceFixtureExtension<TestHosts> {
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
-		.create(TestHostsExtension.class);
-
-	private static final String SKIP_REASON = "skipReason";
-
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		ExtensionContext.Store store = context.getStore(NAMESPACE);
-		try {
-			store.put(TestHosts.class, TestHosts.create());
-		}
-		catch (TestAbortedException ex) {
-			String reason = String.valueOf(ex.getMessage());
-			store.put(SKIP_REASON, reason);
-			System.err.println(context.getDisplayName() + ": " + reason);
-		}
-	}
-
-	@Override
-	public void beforeEach(ExtensionContext context) {
-		skipIfUnavailable(context);
-	}
-
-	@Override
-	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return parameterContext.getParameter().getType() == TestHosts.class;
-	}
-
-	@Override
-	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		skipIfUnavailable(extensionContext);
-		TestHosts hosts = extensionContext.getStore(NAMESPACE).get(TestHosts.class, TestHosts.class);
-		if (hosts == null) {
-			throw new IllegalStateException(
-					"The test hosts were not created; register " + getClass().getSimpleName() + " on the test class");
-		}
-		return hosts;
-	}
-
-	private static void skipIfUnavailable(ExtensionContext context) {
-		String reason = context.getStore(NAMESPACE).get(SKIP_REASON, String.class);
-		if (reason != null) {
-			Assumptions.abort(reason);
-		}
+	TestHostsExtension() {
+		super(TestHosts.class, TestHosts::create, "test hosts");
 	}
 
 }
