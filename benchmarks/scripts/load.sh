@@ -5,10 +5,15 @@
 # socket errors) per round in load.csv, and medians and the throughput ratio in summary.txt.
 # Every request goes to 127.0.0.1 only.
 #
+# A fresh report's cost depends on the kernel's connection hash, which every process and
+# network namespace of the machine shares and which changes as connections come and go, so
+# two builds are compared only side by side: -b REF also runs the sample app as built from
+# an earlier revision, on its own port, and each round runs both apps in turn (which one
+# goes first alternates).
+#
 #   benchmarks/scripts/load.sh [-r ROUNDS] [-d SECONDS] [-w WARMUP_SECONDS] [-c CONNECTIONS]
 #                              [-t THREADS] [-b REF] [-o DIR] [-- APP ARGS]
 #
-# -b REF runs the sample app as built from an earlier revision, for before/after figures.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -28,7 +33,7 @@ while getopts 'r:d:w:c:t:b:o:' option; do
 		t) threads="$OPTARG" ;;
 		b) ref="$OPTARG" ;;
 		o) out="$OPTARG" ;;
-		*) die "usage: $0 [-r ROUNDS] [-d SECONDS] [-w WARMUP_SECONDS] [-c CONNECTIONS] [-t THREADS] [-o DIR]" ;;
+		*) die "usage: $0 [-r ROUNDS] [-d SECONDS] [-w WARMUP_SECONDS] [-c CONNECTIONS] [-t THREADS] [-b REF] [-o DIR]" ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -43,20 +48,26 @@ if ! command -v wrk >/dev/null; then
 fi
 
 tree=""
-trap 'stop_app; [ -z "$tree" ] || rm -rf "$tree"' EXIT
+declare -A pids=()
+stop_apps() {
+	for variant in "${!pids[@]}"; do
+		app_pid="${pids[$variant]}"
+		stop_app
+	done
+}
+trap 'stop_apps; [ -z "$tree" ] || rm -rf "$tree"' EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$out/wrk"
+build_sample_classpath "$out/app.classpath"
+variants="new"
 if [ -n "$ref" ]; then
 	tree="$(mktemp -d -t bindscope-bench-XXXXXX)"
 	git -C "$root" archive "$ref" | tar -x -C "$tree"
-	build_sample_classpath "$out/app.classpath" "$tree"
-else
-	build_sample_classpath "$out/app.classpath"
+	build_sample_classpath "$out/app-before.classpath" "$tree"
+	variants="new before"
 fi
-port="$(free_port)"
-base="http://127.0.0.1:$port"
 {
-	echo "code: ${ref:-work tree at $(git -C "$root" rev-parse --short HEAD)}"
+	echo "code: work tree at $(git -C "$root" rev-parse --short HEAD)${ref:+, before: $ref (side by side)}"
 	echo "rounds: $rounds of ${duration}s per endpoint, warm-up ${warmup}s per endpoint"
 	echo "wrk: $threads threads, $connections connections, $(wrk -v 2>&1 | head -n 1)"
 	echo "app args: --server.address=127.0.0.1 --server.port=<free> --management.health.bindings.enabled=false $*"
@@ -66,26 +77,41 @@ base="http://127.0.0.1:$port"
 
 # Health is the baseline that costs Bindscope nothing: its bindings contributor, which reads
 # the report, stays off (an earlier revision ignores the property).
-start_app "$out/app.classpath" "$out/app.log" --server.address=127.0.0.1 --server.port="$port" \
-	--management.health.bindings.enabled=false "$@"
-wait_ready "$base/actuator/health" 120 >/dev/null || die "the app did not answer, see $out/app.log"
-for endpoint in health bindings; do
-	curl -sf --max-time 5 "$base/actuator/$endpoint" >"$out/$endpoint.json" || die "GET /actuator/$endpoint failed"
-	if [ "$warmup" -gt 0 ]; then
-		log "warming up /actuator/$endpoint for ${warmup}s"
-		timeout $((warmup + 30)) wrk -t"$threads" -c"$connections" -d"${warmup}s" "$base/actuator/$endpoint" >/dev/null
-	fi
+declare -A bases=()
+for variant in $variants; do
+	classpath="$out/app.classpath"
+	[ "$variant" = new ] || classpath="$out/app-$variant.classpath"
+	port="$(free_port)"
+	bases[$variant]="http://127.0.0.1:$port"
+	start_app "$classpath" "$out/app-$variant.log" --server.address=127.0.0.1 --server.port="$port" \
+		--management.health.bindings.enabled=false "$@"
+	pids[$variant]="$app_pid"
+	wait_ready "${bases[$variant]}/actuator/health" 120 >/dev/null ||
+		die "the app did not answer, see $out/app-$variant.log"
+	for endpoint in health bindings; do
+		curl -sf --max-time 5 "${bases[$variant]}/actuator/$endpoint" >"$out/$endpoint-$variant.json" ||
+			die "GET /actuator/$endpoint failed"
+		if [ "$warmup" -gt 0 ]; then
+			log "warming up /actuator/$endpoint of the $variant app for ${warmup}s"
+			timeout $((warmup + 30)) wrk -t"$threads" -c"$connections" -d"${warmup}s" \
+				"${bases[$variant]}/actuator/$endpoint" >/dev/null
+		fi
+	done
 done
 
-echo "round,endpoint,requests_per_s,p50_ms,p75_ms,p90_ms,p99_ms,requests,non_2xx,socket_errors" >"$out/load.csv"
+echo "round,variant,endpoint,requests_per_s,p50_ms,p75_ms,p90_ms,p99_ms,requests,non_2xx,socket_errors" \
+	>"$out/load.csv"
 for round in $(seq 1 "$rounds"); do
 	if [ $((round % 2)) -eq 1 ]; then endpoints="health bindings"; else endpoints="bindings health"; fi
-	for endpoint in $endpoints; do
-		result="$out/wrk/$endpoint-$round.txt"
-		timeout $((duration + 30)) wrk -t"$threads" -c"$connections" -d"${duration}s" --latency \
-			"$base/actuator/$endpoint" >"$result"
-		kill -0 "$app_pid" 2>/dev/null || die "the app died, see $out/app.log"
-		line="$(python3 - "$result" <<'PY'
+	order="$variants"
+	[ $((round % 2)) -eq 1 ] || order="$(echo "$variants" | tr ' ' '\n' | tac | paste -sd' ')"
+	for variant in $order; do
+		for endpoint in $endpoints; do
+			result="$out/wrk/$variant-$endpoint-$round.txt"
+			timeout $((duration + 30)) wrk -t"$threads" -c"$connections" -d"${duration}s" --latency \
+				"${bases[$variant]}/actuator/$endpoint" >"$result"
+			kill -0 "${pids[$variant]}" 2>/dev/null || die "the $variant app died, see $out/app-$variant.log"
+			line="$(python3 - "$result" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 def ms(value):
@@ -100,26 +126,32 @@ socket_errors = sum(int(g) for g in errors.groups()) if errors else 0
 print("%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d" % (rps, ms(percentiles["50"]), ms(percentiles["75"]),
       ms(percentiles["90"]), ms(percentiles["99"]), requests, non2xx, socket_errors))
 PY
-)"
-		echo "$round,$endpoint,$line" >>"$out/load.csv"
-		log "round $round/$rounds /actuator/$endpoint: $line"
+	)"
+			echo "$round,$variant,$endpoint,$line" >>"$out/load.csv"
+			log "round $round/$rounds $variant /actuator/$endpoint: $line"
+		done
 	done
 done
 
 python3 - "$out/load.csv" >"$out/summary.txt" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-print("endpoint,rounds,rps_median,rps_min,rps_max,p50_ms_median,p90_ms_median,p99_ms_median,p99_ms_max,errors")
+variants = list(dict.fromkeys(x["variant"] for x in rows))
+print("variant,endpoint,rounds,rps_median,rps_min,rps_max,p50_ms_median,p90_ms_median,p99_ms_median,p99_ms_max,errors")
 rps = {}
-for endpoint in ("health", "bindings"):
-    r = [x for x in rows if x["endpoint"] == endpoint]
-    values = [float(x["requests_per_s"]) for x in r]
-    rps[endpoint] = statistics.median(values)
-    errors = sum(int(x["non_2xx"]) + int(x["socket_errors"]) for x in r)
-    print("%s,%d,%.0f,%.0f,%.0f,%.3f,%.3f,%.3f,%.3f,%d" % (endpoint, len(r), rps[endpoint], min(values), max(values),
-          statistics.median(float(x["p50_ms"]) for x in r), statistics.median(float(x["p90_ms"]) for x in r),
-          statistics.median(float(x["p99_ms"]) for x in r), max(float(x["p99_ms"]) for x in r), errors))
-print("throughput ratio bindings/health (medians): %.3f" % (rps["bindings"] / rps["health"]))
+for variant in variants:
+    for endpoint in ("health", "bindings"):
+        r = [x for x in rows if x["variant"] == variant and x["endpoint"] == endpoint]
+        values = [float(x["requests_per_s"]) for x in r]
+        rps[variant, endpoint] = statistics.median(values)
+        errors = sum(int(x["non_2xx"]) + int(x["socket_errors"]) for x in r)
+        print("%s,%s,%d,%.0f,%.0f,%.0f,%.3f,%.3f,%.3f,%.3f,%d" % (variant, endpoint, len(r), rps[variant, endpoint],
+              min(values), max(values), statistics.median(float(x["p50_ms"]) for x in r),
+              statistics.median(float(x["p90_ms"]) for x in r), statistics.median(float(x["p99_ms"]) for x in r),
+              max(float(x["p99_ms"]) for x in r), errors))
+for variant in variants:
+    print("%s: throughput ratio bindings/health (medians): %.3f" % (variant,
+          rps[variant, "bindings"] / rps[variant, "health"]))
 PY
 cat "$out/summary.txt"
 log "results in $out"
