@@ -125,10 +125,11 @@ public class BindingsReporter implements BindingsReportSource {
 	}
 
 	/**
-	 * Return a report at most a second old: the last one if it is younger, else a fresh
-	 * one. Under load the socket tables, which make the kernel walk its whole connection
-	 * hash to print them, are then read once a second instead of at every request, while
-	 * anyone polling the report still sees the sockets of the moment.
+	 * Return a report no older than {@code bindscope.report.max-age} (a second by
+	 * default): the last one if it is younger, else a fresh one. Under load the socket
+	 * tables, which make the kernel walk its connection hash to print them, are then read
+	 * once per max-age instead of at every request, while anyone polling the report still
+	 * sees the sockets of the moment.
 	 * @return the report
 	 */
 	@Override
