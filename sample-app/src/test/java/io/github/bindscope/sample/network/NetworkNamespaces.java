@@ -23,6 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * What the test hosts and the simulated cloud do alike with network namespaces: run
@@ -34,6 +37,40 @@ final class NetworkNamespaces {
 	static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
 	private NetworkNamespaces() {
+	}
+
+	/**
+	 * Return a random part for the names of one fixture's namespaces and interfaces. With
+	 * the pid beside it, it keeps parallel builds apart and a run apart from a namespace
+	 * that a killed run with the same pid left behind.
+	 * @return four hexadecimal digits
+	 */
+	static String randomPart() {
+		return String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
+	}
+
+	/**
+	 * Build a fixture, closing it (and so deleting whatever it had created) if building
+	 * fails.
+	 * @param <T> the type of the fixture
+	 * @param fixture the fixture, not built yet
+	 * @param build what builds it
+	 * @return the fixture, built
+	 */
+	static <T extends AutoCloseable> T buildOrClose(T fixture, Consumer<T> build) {
+		try {
+			build.accept(fixture);
+			return fixture;
+		}
+		catch (RuntimeException | Error ex) {
+			try {
+				fixture.close();
+			}
+			catch (Exception closing) {
+				ex.addSuppressed(closing);
+			}
+			throw ex;
+		}
 	}
 
 	static ExternalCommand.Result ip(String... arguments) {

@@ -24,9 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -101,16 +99,9 @@ final class SimulatedCloud implements ServerHost, AutoCloseable {
 	static SimulatedCloud create() {
 		NetworkTestRequirements.check();
 		NetworkTestRequirements.requireCommand("iptables", "iptables");
-		String random = String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
-		SimulatedCloud cloud = new SimulatedCloud(ProcessHandle.current().pid(), random);
-		try {
-			cloud.build();
-			return cloud;
-		}
-		catch (RuntimeException | Error ex) {
-			cloud.close();
-			throw ex;
-		}
+		return NetworkNamespaces.buildOrClose(
+				new SimulatedCloud(ProcessHandle.current().pid(), NetworkNamespaces.randomPart()),
+				SimulatedCloud::build);
 	}
 
 	private void build() {

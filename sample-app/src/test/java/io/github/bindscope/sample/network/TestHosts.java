@@ -19,9 +19,7 @@ package io.github.bindscope.sample.network;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,18 +80,8 @@ final class TestHosts implements ServerHost, AutoCloseable {
 	 */
 	static TestHosts create() {
 		NetworkTestRequirements.check();
-		// The pid keeps parallel builds apart; the random part keeps a run apart from a
-		// namespace that a killed run with the same pid left behind.
-		String random = String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
-		TestHosts hosts = new TestHosts(ProcessHandle.current().pid(), random);
-		try {
-			hosts.build();
-			return hosts;
-		}
-		catch (RuntimeException | Error ex) {
-			hosts.close();
-			throw ex;
-		}
+		return NetworkNamespaces.buildOrClose(
+				new TestHosts(ProcessHandle.current().pid(), NetworkNamespaces.randomPart()), TestHosts::build);
 	}
 
 	private void build() {
