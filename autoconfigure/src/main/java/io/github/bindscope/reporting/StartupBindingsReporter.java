@@ -88,7 +88,8 @@ public class StartupBindingsReporter {
 		long start = System.nanoTime();
 		BindingsReport report = this.reporter.report();
 		long nanos = System.nanoTime() - start;
-		logTiming(report, nanos, (cpuStart >= 0) ? threadCpuNanos() - cpuStart : -1);
+		long cpuEnd = (cpuStart >= 0) ? threadCpuNanos() : -1;
+		logTiming(report, nanos, (cpuEnd >= 0) ? cpuEnd - cpuStart : -1);
 		logProbes(report, nanos);
 		boolean banner = showBanner();
 		for (Listener listener : report.listeners()) {
